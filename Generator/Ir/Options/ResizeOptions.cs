@@ -1,0 +1,3 @@
+namespace MicroGen.Ir.Options;
+
+public sealed record ResizeOptions(bool AlignCorners, bool HalfPixelCenters) : OperatorOptions;

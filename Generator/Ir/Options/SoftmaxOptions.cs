@@ -1,0 +1,3 @@
+namespace MicroGen.Ir.Options;
+
+public sealed record SoftmaxOptions(float Beta) : OperatorOptions;

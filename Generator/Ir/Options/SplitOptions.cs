@@ -1,0 +1,3 @@
+namespace MicroGen.Ir.Options;
+
+public sealed record SplitOptions(int NumSplits) : OperatorOptions;

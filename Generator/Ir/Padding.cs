@@ -1,0 +1,7 @@
+namespace MicroGen.Ir;
+
+public enum Padding
+{
+    Same,
+    Valid,
+}

@@ -1,0 +1,96 @@
+using MicroGen.Ir;
+using MicroGen.Ir.Options;
+using MicroGen.Ops.Common;
+using MicroGen.Reference;
+using MicroGen.Reference.Kernels;
+
+namespace MicroGen.Ops.Conv2D;
+
+/// <summary>
+/// CONV_2D: input [N,H,W,Cin] (int8 or float32), filter [Cout,KH,KW,Cin/groups] (int8 per-channel along axis 0,
+/// or float32), optional bias [Cout] (int32 or float32), output [N,OH,OW,Cout].
+/// </summary>
+public sealed class Conv2DOp : OperatorDefinition<Conv2DData>
+{
+    public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Conv2D];
+
+    public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override long CountMacs(OpContext ctx)
+    {
+        var output = ctx.Output(0);
+        var filter = ctx.Input(1);
+        return output.ElementCount * filter.Shape[1] * filter.Shape[2] * filter.Shape[3];
+    }
+
+    protected override Conv2DData PrepareData(OpContext ctx)
+    {
+        ctx.RequireCounts(2, 3, 1);
+        var options = ctx.Options<Conv2DOptions>();
+        var input = ctx.Input(0);
+        var filter = ctx.Input(1);
+        var bias = ctx.OptionalInput(2);
+        var output = ctx.Output(0);
+        ctx.RequireType(input, DataType.Int8, DataType.Float32);
+        ctx.RequireRank(input, 4);
+        ctx.RequireRank(filter, 4);
+        ctx.RequireRank(output, 4);
+        ctx.RequireSameType(input, output);
+        ctx.RequireConstant(filter);
+        var outputDepth = filter.Shape[0];
+        var filterInputDepth = filter.Shape[3];
+        var inputDepth = input.Shape[3];
+        if (filterInputDepth <= 0 || inputDepth % filterInputDepth != 0 || outputDepth % (inputDepth / filterInputDepth) != 0)
+        {
+            throw ctx.Fail(filter, $"input depth {inputDepth} is not a multiple of the filter depth {filterInputDepth} with groups dividing {outputDepth} output channels");
+        }
+        var window = Window2D.Compute(ctx, options.Padding, input.Shape[1], input.Shape[2], filter.Shape[1], filter.Shape[2],
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        ctx.RequireShape(output, input.Shape[0], window.OutputHeight, window.OutputWidth, outputDepth);
+        var isFloat = input.Type == DataType.Float32;
+        if (bias is not null)
+        {
+            ctx.RequireType(bias, isFloat ? DataType.Float32 : DataType.Int32);
+            ctx.RequireConstant(bias);
+            if (bias.ElementCount != outputDepth)
+            {
+                throw ctx.Fail(bias, $"has {bias.ElementCount} elements, expected {outputDepth}");
+            }
+        }
+        if (isFloat)
+        {
+            ctx.RequireType(filter, DataType.Float32);
+            var (fmin, fmax) = QuantizationRules.FloatActivationRange(ctx, options.Activation);
+            return new Conv2DData(input.Index, filter.Index, bias?.Index ?? -1, output.Index, input.Shape[0], inputDepth, outputDepth,
+                filterInputDepth, window, 0, 0, [], [], 0, 0, fmin, fmax, IsFloat: true);
+        }
+        ctx.RequireType(filter, DataType.Int8);
+        var inQ = ctx.RequirePerTensorQuantization(input);
+        var outQ = ctx.RequirePerTensorQuantization(output);
+        var filterQ = ctx.RequireQuantization(filter);
+        if (filterQ.IsPerChannel && (filterQ.Axis != 0 || filterQ.Scales.Length != outputDepth))
+        {
+            throw ctx.Fail(filter, $"per-channel quantization must be along axis 0 with {outputDepth} scales");
+        }
+        var multipliers = QuantizationRules.PerChannelMultipliers(input, filter, output, outputDepth);
+        var (min, max) = QuantizationRules.ActivationRange(ctx, options.Activation, output);
+        return new Conv2DData(input.Index, filter.Index, bias?.Index ?? -1, output.Index, input.Shape[0], inputDepth, outputDepth,
+            filterInputDepth, window, -inQ.ZeroPoint, outQ.ZeroPoint,
+            multipliers.Select(m => m.Multiplier).ToArray(), multipliers.Select(m => m.Shift).ToArray(),
+            min, max, 0, 0, IsFloat: false);
+    }
+
+    protected override void Eval(Conv2DData d, TensorBuffers buffers)
+    {
+        if (d.IsFloat)
+        {
+            ConvolutionKernels.ConvFloat(d, buffers.Read<float>(d.Input), buffers.Read<float>(d.Filter),
+                buffers.ReadOptional<float>(d.Bias), buffers.Write<float>(d.Output));
+        }
+        else
+        {
+            ConvolutionKernels.ConvPerChannel(d, buffers.Read<sbyte>(d.Input), buffers.Read<sbyte>(d.Filter),
+                buffers.ReadOptional<int>(d.Bias), buffers.Write<sbyte>(d.Output));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using MicroGen.Ir;
+using MicroGen.Reference;
+
+namespace MicroGen.Ops;
+
+/// <summary>
+/// Everything MicroGen knows about one operator kind, in one place: its shape and quantization rules,
+/// its MAC count, and its reference semantics split as TFLM splits them into Prepare (shapes, multipliers,
+/// shifts: computed once, may use floating point) and Eval (integer only for quantized tensors).
+/// Later stages (planner, emitter) ask the same definition for scratch sizes, in-place rules and kernels.
+/// </summary>
+public abstract class OperatorDefinition
+{
+    /// <summary>The kinds this definition handles (several for families such as the activations).</summary>
+    public abstract IReadOnlyList<OpKind> Kinds { get; }
+
+    /// <summary>Checks counts, types, shapes and quantization; throws UnsupportedModelException naming the operator and tensor.</summary>
+    public abstract void Validate(OpContext ctx);
+
+    /// <summary>Multiply-accumulate operations of one invocation.</summary>
+    public virtual long CountMacs(OpContext ctx) => 0;
+
+    /// <summary>Computes the operator's immutable data (OpData). Called once per model, after Validate.</summary>
+    public abstract object Prepare(OpContext ctx);
+
+    /// <summary>Runs the operator on the buffers, using only the data that Prepare computed.</summary>
+    public abstract void Eval(object data, TensorBuffers buffers);
+}
+
+/// <summary>A definition whose prepared data has type <typeparamref name="TData"/>.</summary>
+public abstract class OperatorDefinition<TData> : OperatorDefinition where TData : class
+{
+    public sealed override object Prepare(OpContext ctx) => PrepareData(ctx);
+
+    public sealed override void Eval(object data, TensorBuffers buffers) => Eval((TData)data, buffers);
+
+    protected abstract TData PrepareData(OpContext ctx);
+
+    protected abstract void Eval(TData data, TensorBuffers buffers);
+}

@@ -1,0 +1,55 @@
+using MicroGen.Diagnostics;
+using MicroGen.Ir;
+using MicroGen.Ops;
+
+namespace MicroGen.Reference;
+
+/// <summary>
+/// The oracle: runs a graph with the reference kernels, bit-exact with TensorFlow Lite Micro.
+/// Construction validates and prepares every operator once; Invoke only evaluates.
+/// </summary>
+public sealed class ReferenceInterpreter
+{
+    private readonly (OperatorDefinition Definition, object Data)[] _prepared;
+
+    public ReferenceInterpreter(Graph graph, OperatorRegistry? registry = null)
+    {
+        Graph = graph;
+        GraphValidator.Validate(graph, registry);
+        var reg = registry ?? OperatorRegistry.Default;
+        _prepared = graph.Operators
+            .Select(op => (reg.For(op), reg.For(op).Prepare(new OpContext(graph, op))))
+            .ToArray();
+        Buffers = new TensorBuffers(graph);
+    }
+
+    public Graph Graph { get; }
+
+    /// <summary>The tensors of the last invocation (variable tensors persist between invocations).</summary>
+    public TensorBuffers Buffers { get; }
+
+    /// <summary>Runs the graph on raw input bytes (one array per graph input) and returns the raw outputs.</summary>
+    public byte[][] Invoke(IReadOnlyList<byte[]> inputs, Action<Operator, TensorBuffers>? afterEachOperator = null)
+    {
+        if (inputs.Count != Graph.Inputs.Length)
+        {
+            throw new UserErrorException($"the model has {Graph.Inputs.Length} inputs but {inputs.Count} were given");
+        }
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var tensor = Graph.Tensors[Graph.Inputs[i]];
+            var target = Buffers.WritableBytes(tensor.Index);
+            if (inputs[i].Length != target.Length)
+            {
+                throw new UserErrorException($"input {i} '{tensor.Name}' needs {target.Length} bytes ({tensor.Describe()}) but {inputs[i].Length} were given");
+            }
+            inputs[i].CopyTo(target);
+        }
+        for (var i = 0; i < _prepared.Length; i++)
+        {
+            _prepared[i].Definition.Eval(_prepared[i].Data, Buffers);
+            afterEachOperator?.Invoke(Graph.Operators[i], Buffers);
+        }
+        return Graph.Outputs.Select(o => Buffers.Bytes(o).ToArray()).ToArray();
+    }
+}

@@ -6,7 +6,10 @@ namespace MicroGen.Reference.FixedPoint;
 /// </summary>
 public static class FixedPointMath
 {
-    /// <summary>High 32 bits of 2*a*b, rounded to nearest (ties away from zero); saturates the single overflow case.</summary>
+    /// <summary>
+    /// High 32 bits of 2*a*b, i.e. a*b / 2^31 rounded to nearest with ties toward +infinity (the nudge is 2^30 for
+    /// non-negative products and 1 - 2^30 for negative ones, then C's truncating division); saturates the one overflow case.
+    /// </summary>
     public static int SaturatingRoundingDoublingHighMul(int a, int b)
     {
         if (a == b && a == int.MinValue)

@@ -1,0 +1,99 @@
+using MicroGen.Ir;
+using MicroGen.Ir.Options;
+using MicroGen.Ops.Common;
+using MicroGen.Reference;
+using MicroGen.Reference.Kernels;
+
+namespace MicroGen.Ops.DepthwiseConv2D;
+
+/// <summary>
+/// DEPTHWISE_CONV_2D: input [N,H,W,C], filter [1,KH,KW,C*M] (int8 per-channel along axis 3, or float32),
+/// optional bias [C*M], output [N,OH,OW,C*M]. The depth multiplier M comes from the shapes.
+/// </summary>
+public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
+{
+    public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.DepthwiseConv2D];
+
+    public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override long CountMacs(OpContext ctx)
+    {
+        var filter = ctx.Input(1);
+        return ctx.Output(0).ElementCount * filter.Shape[1] * filter.Shape[2];
+    }
+
+    protected override DepthwiseConv2DData PrepareData(OpContext ctx)
+    {
+        ctx.RequireCounts(2, 3, 1);
+        var options = ctx.Options<DepthwiseConv2DOptions>();
+        var input = ctx.Input(0);
+        var filter = ctx.Input(1);
+        var bias = ctx.OptionalInput(2);
+        var output = ctx.Output(0);
+        ctx.RequireType(input, DataType.Int8, DataType.Float32);
+        ctx.RequireRank(input, 4);
+        ctx.RequireRank(filter, 4);
+        ctx.RequireRank(output, 4);
+        ctx.RequireSameType(input, output);
+        ctx.RequireConstant(filter);
+        var inputDepth = input.Shape[3];
+        var outputDepth = filter.Shape[3];
+        if (filter.Shape[0] != 1 || inputDepth <= 0 || outputDepth % inputDepth != 0)
+        {
+            throw ctx.Fail(filter, $"must be [1,KH,KW,C*M] with C*M a multiple of the input depth {inputDepth}");
+        }
+        var multiplier = outputDepth / inputDepth;
+        if (options.DepthMultiplier != 0 && options.DepthMultiplier != multiplier)
+        {
+            throw ctx.Fail($"depth_multiplier {options.DepthMultiplier} contradicts the shapes (output depth {outputDepth} / input depth {inputDepth})");
+        }
+        var window = Window2D.Compute(ctx, options.Padding, input.Shape[1], input.Shape[2], filter.Shape[1], filter.Shape[2],
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        ctx.RequireShape(output, input.Shape[0], window.OutputHeight, window.OutputWidth, outputDepth);
+        var isFloat = input.Type == DataType.Float32;
+        if (bias is not null)
+        {
+            ctx.RequireType(bias, isFloat ? DataType.Float32 : DataType.Int32);
+            ctx.RequireConstant(bias);
+            if (bias.ElementCount != outputDepth)
+            {
+                throw ctx.Fail(bias, $"has {bias.ElementCount} elements, expected {outputDepth}");
+            }
+        }
+        if (isFloat)
+        {
+            ctx.RequireType(filter, DataType.Float32);
+            var (fmin, fmax) = QuantizationRules.FloatActivationRange(ctx, options.Activation);
+            return new DepthwiseConv2DData(input.Index, filter.Index, bias?.Index ?? -1, output.Index, input.Shape[0], inputDepth,
+                outputDepth, multiplier, window, 0, 0, [], [], 0, 0, fmin, fmax, IsFloat: true);
+        }
+        ctx.RequireType(filter, DataType.Int8);
+        var inQ = ctx.RequirePerTensorQuantization(input);
+        var outQ = ctx.RequirePerTensorQuantization(output);
+        var filterQ = ctx.RequireQuantization(filter);
+        if (filterQ.IsPerChannel && (filterQ.Axis != 3 || filterQ.Scales.Length != outputDepth))
+        {
+            throw ctx.Fail(filter, $"per-channel quantization must be along axis 3 with {outputDepth} scales");
+        }
+        var multipliers = QuantizationRules.PerChannelMultipliers(input, filter, output, outputDepth);
+        var (min, max) = QuantizationRules.ActivationRange(ctx, options.Activation, output);
+        return new DepthwiseConv2DData(input.Index, filter.Index, bias?.Index ?? -1, output.Index, input.Shape[0], inputDepth,
+            outputDepth, multiplier, window, -inQ.ZeroPoint, outQ.ZeroPoint,
+            multipliers.Select(m => m.Multiplier).ToArray(), multipliers.Select(m => m.Shift).ToArray(),
+            min, max, 0, 0, IsFloat: false);
+    }
+
+    protected override void Eval(DepthwiseConv2DData d, TensorBuffers buffers)
+    {
+        if (d.IsFloat)
+        {
+            DepthwiseConvolutionKernels.DepthwiseConvFloat(d, buffers.Read<float>(d.Input), buffers.Read<float>(d.Filter),
+                buffers.ReadOptional<float>(d.Bias), buffers.Write<float>(d.Output));
+        }
+        else
+        {
+            DepthwiseConvolutionKernels.DepthwiseConvPerChannel(d, buffers.Read<sbyte>(d.Input), buffers.Read<sbyte>(d.Filter),
+                buffers.ReadOptional<int>(d.Bias), buffers.Write<sbyte>(d.Output));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using MicroGen.Ir;
+using MicroGen.Ir.Options;
+using MicroGen.Ops.Common;
+using MicroGen.Reference;
+using MicroGen.Reference.Kernels;
+
+namespace MicroGen.Ops.Pool2D;
+
+/// <summary>AVERAGE_POOL_2D and MAX_POOL_2D on [N,H,W,C]: int8, int16 (same quantization in and out, as TFLM requires) or float32.</summary>
+public sealed class Pool2DOp : OperatorDefinition<Pool2DData>
+{
+    public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.AveragePool2D, OpKind.MaxPool2D];
+
+    public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override long CountMacs(OpContext ctx)
+    {
+        var options = ctx.Options<Pool2DOptions>();
+        return ctx.Op.Kind == OpKind.AveragePool2D ? ctx.Output(0).ElementCount * options.FilterH * options.FilterW : 0;
+    }
+
+    protected override Pool2DData PrepareData(OpContext ctx)
+    {
+        ctx.RequireCounts(1, 1, 1);
+        var options = ctx.Options<Pool2DOptions>();
+        var input = ctx.Input(0);
+        var output = ctx.Output(0);
+        ctx.RequireType(input, DataType.Int8, DataType.Int16, DataType.Float32);
+        ctx.RequireSameType(input, output);
+        ctx.RequireRank(input, 4);
+        ctx.RequireRank(output, 4);
+        var window = Window2D.Compute(ctx, options.Padding, input.Shape[1], input.Shape[2], options.FilterH, options.FilterW,
+            options.StrideH, options.StrideW, 1, 1);
+        ctx.RequireShape(output, input.Shape[0], window.OutputHeight, window.OutputWidth, input.Shape[3]);
+        if (input.Type == DataType.Float32)
+        {
+            var (fmin, fmax) = QuantizationRules.FloatActivationRange(ctx, options.Activation);
+            return new Pool2DData(ctx.Op.Kind, input.Index, output.Index, input.Type, input.Shape[0], input.Shape[3], window, 0, 0, fmin, fmax);
+        }
+        var inQ = ctx.RequirePerTensorQuantization(input);
+        var outQ = ctx.RequirePerTensorQuantization(output);
+        if (Math.Abs((double)(inQ.Scale - outQ.Scale)) > 1.0e-6 || inQ.ZeroPoint != outQ.ZeroPoint)
+        {
+            throw ctx.Fail(output, $"quantization ({outQ}) must equal the input's ({inQ}) for pooling");
+        }
+        var (min, max) = QuantizationRules.ActivationRange(ctx, options.Activation, output);
+        return new Pool2DData(ctx.Op.Kind, input.Index, output.Index, input.Type, input.Shape[0], input.Shape[3], window, min, max, 0, 0);
+    }
+
+    protected override void Eval(Pool2DData d, TensorBuffers buffers)
+    {
+        var average = d.Kind == OpKind.AveragePool2D;
+        switch (d.Type)
+        {
+            case DataType.Int8 when average:
+                PoolingKernels.AveragePool(d, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+                break;
+            case DataType.Int8:
+                PoolingKernels.MaxPool(d, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+                break;
+            case DataType.Int16 when average:
+                PoolingKernels.AveragePool(d, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output));
+                break;
+            case DataType.Int16:
+                PoolingKernels.MaxPool(d, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output));
+                break;
+            case DataType.Float32 when average:
+                PoolingKernels.AveragePoolFloat(d, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+                break;
+            default:
+                PoolingKernels.MaxPoolFloat(d, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+                break;
+        }
+    }
+}

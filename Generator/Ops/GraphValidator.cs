@@ -6,13 +6,35 @@ namespace MicroGen.Ops;
 /// <summary>Checks a graph before anything computes with it: dataflow order, then each operator's own rules.</summary>
 public static class GraphValidator
 {
+    /// <summary>No tensor of a microcontroller model comes near this; larger ones are corrupt or not meant for an MCU.</summary>
+    public const long MaxTensorBytes = 256L << 20;
+
     public static void Validate(Graph graph, OperatorRegistry? registry = null)
     {
+        CheckSizes(graph);
         CheckDataflow(graph);
         var reg = registry ?? OperatorRegistry.Default;
         foreach (var op in graph.Operators)
         {
             reg.For(op).Validate(new OpContext(graph, op));
+        }
+    }
+
+    private static void CheckSizes(Graph graph)
+    {
+        foreach (var tensor in graph.Tensors)
+        {
+            long elements = 1;
+            foreach (var d in tensor.Shape)
+            {
+                elements = d == 0 ? 0 : elements > MaxTensorBytes / d ? MaxTensorBytes + 1 : elements * d;
+            }
+            var bytes = elements * Math.Max(1, tensor.Type.SizeInBytes());
+            if (bytes > MaxTensorBytes)
+            {
+                throw new UnsupportedModelException(
+                    $"tensor {tensor.Index} '{tensor.Name}' {tensor.ShapeText} needs more than {MaxTensorBytes >> 20} MiB: not a microcontroller model");
+            }
         }
     }
 

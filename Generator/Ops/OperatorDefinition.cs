@@ -20,6 +20,13 @@ public abstract class OperatorDefinition
     /// <summary>Multiply-accumulate operations of one invocation.</summary>
     public virtual long CountMacs(OpContext ctx) => 0;
 
+    /// <summary>
+    /// The memory options of this operator on a target, best first: the first is always valid; the planner may
+    /// choose a later one (in place, aliased) when the graph allows it. Scratch sizes here are the same formulas the
+    /// C kernels use (the generated code asserts they agree).
+    /// </summary>
+    public virtual IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => [StorageOption.Separate()];
+
     /// <summary>Computes the operator's immutable data (OpData). Called once per model, after Validate.</summary>
     public abstract object Prepare(OpContext ctx);
 

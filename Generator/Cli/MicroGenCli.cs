@@ -50,5 +50,10 @@ public sealed class MicroGenCli
     [
         new InspectVerb(),
         new InferVerb(),
+        new PlanVerb(),
+        new BoardsVerb(),
+        new GenerateVerb(),
+        new BuildVerb(),
+        new RunVerb(),
     ];
 }

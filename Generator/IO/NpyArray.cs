@@ -9,7 +9,7 @@ namespace MicroGen.IO;
 /// <summary>A NumPy .npy array: element type, shape and raw little-endian C-order bytes.</summary>
 public sealed partial record NpyArray(DataType Type, EquatableArray<int> Shape, byte[] Data)
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     public string ShapeText => "(" + string.Join(", ", Shape) + (Shape.Length == 1 ? ",)" : ")");
 

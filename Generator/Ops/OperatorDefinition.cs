@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Reference;
 
@@ -32,6 +33,12 @@ public abstract class OperatorDefinition
 
     /// <summary>Runs the operator on the buffers, using only the data that Prepare computed.</summary>
     public abstract void Eval(object data, TensorBuffers buffers);
+
+    /// <summary>
+    /// The C kernel call that computes the same bytes as Eval, for the chosen storage option and target:
+    /// the Runtime.C function, its constant parameter block, and its operands.
+    /// </summary>
+    public abstract KernelCall Lower(OpContext ctx, object data, StorageOption storage, TargetFeatures target);
 }
 
 /// <summary>A definition whose prepared data has type <typeparamref name="TData"/>.</summary>
@@ -41,7 +48,14 @@ public abstract class OperatorDefinition<TData> : OperatorDefinition where TData
 
     public sealed override void Eval(object data, TensorBuffers buffers) => Eval((TData)data, buffers);
 
+    public sealed override KernelCall Lower(OpContext ctx, object data, StorageOption storage, TargetFeatures target) =>
+        Lower(ctx, (TData)data, storage, target);
+
     protected abstract TData PrepareData(OpContext ctx);
 
     protected abstract void Eval(TData data, TensorBuffers buffers);
+
+    /// <summary>Operators without a C kernel yet are refused at generation time, naming the operator.</summary>
+    protected virtual KernelCall Lower(OpContext ctx, TData data, StorageOption storage, TargetFeatures target) =>
+        throw ctx.Fail($"no C kernel exists for {ctx.Op.Kind.DisplayName()} with these types yet");
 }

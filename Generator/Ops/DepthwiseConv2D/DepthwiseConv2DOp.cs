@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -95,5 +96,32 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
             DepthwiseConvolutionKernels.DepthwiseConvPerChannel(d, buffers.Read<sbyte>(d.Input), buffers.Read<sbyte>(d.Filter),
                 buffers.ReadOptional<int>(d.Bias), buffers.Write<sbyte>(d.Output));
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, DepthwiseConv2DData d, StorageOption storage, TargetFeatures target)
+    {
+        if (d.IsFloat)
+        {
+            throw ctx.Fail("float32 DEPTHWISE_CONV_2D has no C kernel; quantize the model to int8");
+        }
+        var w = d.Window;
+        var step = ctx.Op.Index;
+        return KernelCall.Create("mg_depthwise_conv2d_s8", "mg_depthwise_conv2d_s8_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("in_h", KernelValue.Of(w.InputHeight)), ("in_w", KernelValue.Of(w.InputWidth)),
+            ("in_c", KernelValue.Of(d.InputDepth)), ("out_h", KernelValue.Of(w.OutputHeight)), ("out_w", KernelValue.Of(w.OutputWidth)),
+            ("out_c", KernelValue.Of(d.OutputDepth)), ("depth_multiplier", KernelValue.Of(d.DepthMultiplier)),
+            ("k_h", KernelValue.Of(w.FilterHeight)), ("k_w", KernelValue.Of(w.FilterWidth)),
+            ("stride_h", KernelValue.Of(w.StrideHeight)), ("stride_w", KernelValue.Of(w.StrideWidth)),
+            ("dil_h", KernelValue.Of(w.DilationHeight)), ("dil_w", KernelValue.Of(w.DilationWidth)),
+            ("pad_top", KernelValue.Of(w.PadTop)), ("pad_left", KernelValue.Of(w.PadLeft)),
+            ("input_offset", KernelValue.Of(d.InputOffset)), ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("filter", KernelValue.Tensor(ctx.Input(1))),
+            ("bias", d.Bias < 0 ? KernelValue.Null : KernelValue.Tensor(ctx.Input(2))),
+            ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
+            ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_depthwise_conv2d_s8.c");
     }
 }

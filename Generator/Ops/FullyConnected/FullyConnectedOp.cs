@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -98,5 +99,26 @@ public sealed class FullyConnectedOp : OperatorDefinition<FullyConnectedData>
             FullyConnectedKernels.FullyConnected(d, buffers.Read<sbyte>(d.Input), buffers.Read<sbyte>(d.Filter),
                 buffers.ReadOptional<int>(d.Bias), buffers.Write<sbyte>(d.Output));
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, FullyConnectedData d, StorageOption storage, TargetFeatures target)
+    {
+        if (d.IsFloat)
+        {
+            throw ctx.Fail("float32 FULLY_CONNECTED has no C kernel; quantize the model to int8");
+        }
+        var step = ctx.Op.Index;
+        return KernelCall.Create("mg_fully_connected_s8", "mg_fully_connected_s8_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("depth", KernelValue.Of(d.AccumDepth)), ("units", KernelValue.Of(d.OutputDepth)),
+            ("input_offset", KernelValue.Of(d.InputOffset)), ("filter_offset", KernelValue.Of(d.FilterOffset)),
+            ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("filter", KernelValue.Tensor(ctx.Input(1))),
+            ("bias", d.Bias < 0 ? KernelValue.Null : KernelValue.Tensor(ctx.Input(2))),
+            ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
+            ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_fully_connected_s8.c");
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -71,5 +72,24 @@ public sealed class Pool2DOp : OperatorDefinition<Pool2DData>
                 PoolingKernels.MaxPoolFloat(d, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
                 break;
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, Pool2DData d, StorageOption storage, TargetFeatures target)
+    {
+        if (d.Type != DataType.Int8)
+        {
+            throw ctx.Fail($"{d.Type.DisplayName()} pooling has no C kernel; int8 is supported");
+        }
+        var w = d.Window;
+        return KernelCall.Create(d.Kind == OpKind.AveragePool2D ? "mg_avg_pool2d_s8" : "mg_max_pool2d_s8", "mg_pool2d_s8_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("in_h", KernelValue.Of(w.InputHeight)), ("in_w", KernelValue.Of(w.InputWidth)),
+            ("depth", KernelValue.Of(d.Depth)), ("out_h", KernelValue.Of(w.OutputHeight)), ("out_w", KernelValue.Of(w.OutputWidth)),
+            ("k_h", KernelValue.Of(w.FilterHeight)), ("k_w", KernelValue.Of(w.FilterWidth)),
+            ("stride_h", KernelValue.Of(w.StrideHeight)), ("stride_w", KernelValue.Of(w.StrideWidth)),
+            ("pad_top", KernelValue.Of(w.PadTop)), ("pad_left", KernelValue.Of(w.PadLeft)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_pool2d_s8.c");
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -108,5 +109,41 @@ public sealed class TransposeConvOp : OperatorDefinition<TransposeConvData>
             TransposeConvKernels.TransposeConvPerChannel(d, buffers.Read<sbyte>(d.Input), buffers.Read<sbyte>(d.Filter),
                 buffers.ReadOptional<int>(d.Bias), buffers.Write<sbyte>(d.Output), new int[d.Batches * d.OutputHeight * d.OutputWidth * d.OutputDepth]);
         }
+    }
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
+    {
+        // The int8 kernel accumulates into one int32 per output element.
+        var output = ctx.Output(0);
+        return [StorageOption.Separate(output.Type == DataType.Int8 ? output.ElementCount * 4 : 0)];
+    }
+
+    protected override KernelCall Lower(OpContext ctx, TransposeConvData d, StorageOption storage, TargetFeatures target)
+    {
+        if (d.IsFloat)
+        {
+            throw ctx.Fail("float32 TRANSPOSE_CONV has no C kernel; quantize the model to int8");
+        }
+        var step = ctx.Op.Index;
+        return KernelCall.Create("mg_transpose_conv2d_s8", "mg_transpose_conv2d_s8_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("in_h", KernelValue.Of(d.InputHeight)), ("in_w", KernelValue.Of(d.InputWidth)),
+            ("in_c", KernelValue.Of(d.InputDepth)), ("k_h", KernelValue.Of(d.FilterHeight)), ("k_w", KernelValue.Of(d.FilterWidth)),
+            ("out_h", KernelValue.Of(d.OutputHeight)), ("out_w", KernelValue.Of(d.OutputWidth)), ("out_c", KernelValue.Of(d.OutputDepth)),
+            ("stride_h", KernelValue.Of(d.StrideHeight)), ("stride_w", KernelValue.Of(d.StrideWidth)),
+            ("pad_top", KernelValue.Of(d.PadTop)), ("pad_left", KernelValue.Of(d.PadLeft)),
+            ("input_offset", KernelValue.Of(d.InputOffset)), ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("filter", KernelValue.Tensor(ctx.Input(1))),
+            ("bias", d.Bias < 0 ? KernelValue.Null : KernelValue.Tensor(ctx.Input(3))),
+            ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
+            ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output), KernelOperand.Scratch], "kernels/mg_transpose_conv2d_s8.c")
+        with
+        {
+            ScratchMacro = "MG_TRANSPOSE_CONV2D_S8_SCRATCH_BYTES",
+            ScratchMacroArguments = new long[] { d.Batches, d.OutputHeight, d.OutputWidth, d.OutputDepth },
+        };
     }
 }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroGen.Import;
+using MicroGen.Ops;
+using MicroGen.Planning;
+using MicroGen.Reports;
+
+namespace MicroGen.Cli;
+
+/// <summary>`microgen plan MODEL [--board NAME] [--json]`: operator order, buffers, arena size, lower bound.</summary>
+public sealed class PlanVerb : IVerb
+{
+    public Command Create(CliContext context)
+    {
+        var model = CommonOptions.Model();
+        var board = CommonOptions.Board(required: false);
+        var json = CommonOptions.Json();
+        var command = new Command("plan", "Plan the static arena: operator order, in-place and aliased buffers, offsets.") { model, board, json };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(model)!;
+            var boardName = parse.GetValue(board)!;
+            var target = boardName.Length == 0 ? TargetFeatures.Portable : CommonOptions.ResolveBoard(boardName).Target;
+            var graph = ModelLoader.Load(path);
+            var options = new PlanOptions(target);
+            var plan = MemoryPlanner.Plan(graph, options);
+            var outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true });
+            var report = PlanReport.Of(Path.GetFileName(path), boardName.Length == 0 ? null : boardName, graph, plan, outside);
+            if (parse.GetValue(json))
+            {
+                context.WriteJson(report);
+            }
+            else
+            {
+                WriteText(context.Out, report);
+            }
+            if (boardName.Length > 0)
+            {
+                FitCheck.Require(graph, plan, CommonOptions.ResolveBoard(boardName));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteText(TextWriter o, PlanReport r)
+    {
+        var n = CultureInfo.InvariantCulture;
+        o.WriteLine($"plan for {r.Model}{(r.Board is null ? "" : " on " + r.Board)}");
+        o.WriteLine($"  peak SRAM (arena with scratch, model input and output): {r.PeakSramBytes.ToString("N0", n)} bytes");
+        o.WriteLine($"  peak SRAM with the model input outside the arena:      {r.PeakSramBytesInputOutside.ToString("N0", n)} bytes");
+        o.WriteLine($"  lower bound: {r.LowerBoundBytes.ToString("N0", n)} bytes (plan / bound = {r.RatioToLowerBound.ToString("0.000", n)}); largest scratch {r.ScratchBytes.ToString("N0", n)} bytes");
+        o.WriteLine($"  placement: {r.Placement}");
+        o.WriteLine($"  operator order: {string.Join(" ", r.Order)}");
+        var rows = new List<string[]> { new[] { "offset", "bytes", "steps", "kind", "buffer" } };
+        rows.AddRange(r.Buffers.OrderBy(b => b.FirstStep).ThenBy(b => b.Offset).Select(b => new[]
+        {
+            b.Offset.ToString("N0", n), b.Bytes.ToString("N0", n), $"{b.FirstStep}-{b.LastStep}", b.Kind,
+            b.Name.Length > 70 ? b.Name[..67] + "..." : b.Name,
+        }));
+        TextTable.Write(o, rows, rightAligned: [0, 1]);
+    }
+}

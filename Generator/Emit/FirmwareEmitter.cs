@@ -1,0 +1,235 @@
+using System.Globalization;
+using MicroGen.Boards;
+using MicroGen.Emit.Model;
+using MicroGen.Ir;
+using MicroGen.Ops;
+using MicroGen.Planning;
+
+namespace MicroGen.Emit;
+
+/// <summary>
+/// Turns a graph, its memory plan and a board into a C project: model.c/h (layers as straight-line calls with literal
+/// arena offsets, weights const in flash), main.c, test vectors, board header, linker script, Makefile, CMakeLists.txt,
+/// Renode files where the board has them, and the Runtime.C sources the layers need. All C text comes from templates.
+/// </summary>
+public static class FirmwareEmitter
+{
+    public static GeneratedProject Emit(Graph graph, MemoryPlan plan, Board board, EmitOptions options, OperatorRegistry? registry = null)
+    {
+        var reg = registry ?? OperatorRegistry.Default;
+        var constants = new Dictionary<string, ConstantArray>(StringComparer.Ordinal);
+        var layers = new List<LayerModel>();
+        var scratchChecks = new List<ScratchCheckModel>();
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var step in plan.Steps)
+        {
+            var op = graph.Operators[step.Operator];
+            var ctx = new OpContext(graph, op);
+            var definition = reg.For(op);
+            var call = definition.Lower(ctx, definition.Prepare(ctx), step.Storage, board.Target);
+            foreach (var source in call.Sources)
+            {
+                sources.Add(source);
+            }
+            var symbol = $"mg_layer_{step.Step:D3}_{op.Kind.SymbolName()}";
+            var fields = call.Fields.Select(f => Field(f, constants)).ToList();
+            var operands = call.Operands.Select(o => Operand(o, graph, plan, step, constants)).ToList();
+            var layerOutput = Operand(KernelOperand.ForTensor(op.Outputs[0]), graph, plan, step, constants);
+            layers.Add(new LayerModel(step.Step, op.Index, op.Kind.DisplayName(), symbol, call.Function, call.ParamsType, fields, operands,
+                layerOutput, graph.Tensors[op.Outputs[0]].SizeInBytes, StorageText(step)));
+            if (call.ScratchMacro is not null)
+            {
+                var planned = step.ScratchBuffer < 0 ? 0 : plan.Buffers[step.ScratchBuffer].Bytes;
+                scratchChecks.Add(new ScratchCheckModel(step.Step, call.ScratchMacro, call.ScratchMacroArguments.Items, planned));
+            }
+        }
+        sources.UnionWith(PlatformSources(board));
+
+        var testVectors = graph.InputTensors.Select((t, i) => new TestVectorModel($"mg_test_input_{i}", t.SizeInBytes,
+            CLiterals.Elements(DataType.UInt8, options.TestInputs?[i] ?? new byte[t.SizeInBytes]))).ToList();
+        var output = board.IsHost ? "firmware" : "firmware.elf";
+        var model = new FirmwareModel(
+            options.Source,
+            CIdentifier(Path.GetFileNameWithoutExtension(options.Source)),
+            BoardModelOf(board),
+            plan.ArenaBytes,
+            plan.Placement,
+            plan.LowerBoundBytes,
+            graph.InputTensors.Select(t => IoTensor(t, plan)).ToList(),
+            graph.OutputTensors.Select(t => IoTensor(t, plan)).ToList(),
+            constants.Values.OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => new ConstantModel(ConstantName(c), CLiterals.CType(c.ElementType), c.Count, CLiterals.Elements(c.ElementType, c.Data.Span)))
+                .ToList(),
+            layers,
+            graph.Tensors.Where(t => t.IsVariable).Select(t => new VariableModel(plan.TensorOffset(t.Index), t.SizeInBytes,
+                t.Type == DataType.Int8 && t.Quantization is not null ? (byte)(sbyte)t.Quantization.ZeroPoint : 0)).ToList(),
+            scratchChecks,
+            testVectors,
+            sources.ToList(),
+            output,
+            "firmware",
+            board.IsHost ? "" : ".elf",
+            options.ExpectedOutputs?.Select((o, i) => $"mg-output {i} {Convert.ToHexString(o).ToLowerInvariant()}").ToList() ?? []);
+
+        var renderer = new TemplateRenderer();
+        var files = new List<GeneratedFile>
+        {
+            Text("model.h", renderer.Render("model.h.sbn", model)),
+            Text("model.c", renderer.Render("model.c.sbn", model)),
+            Text("main.c", renderer.Render("main.c.sbn", model)),
+            Text("test_vectors.c", renderer.Render("test_vectors.c.sbn", model)),
+            Text("mg_board.h", renderer.Render("mg_board.h.sbn", model)),
+            Text("Makefile", renderer.Render("Makefile.sbn", model)),
+            Text("CMakeLists.txt", renderer.Render("CMakeLists.txt.sbn", model)),
+        };
+        if (!board.IsHost)
+        {
+            files.Add(Text("linker.ld", renderer.Render("linker.ld.sbn", model)));
+        }
+        if (board.RenodePlatform is not null)
+        {
+            files.Add(Text($"{model.ModelName}.resc", renderer.Render("renode.resc.sbn", model)));
+            files.Add(Text($"{model.ModelName}.robot", renderer.Render("renode.robot.sbn", model)));
+        }
+        foreach (var (path, text) in EmbeddedFiles.Under("Runtime.C/"))
+        {
+            var relative = path["Runtime.C/".Length..];
+            if (relative.EndsWith(".h", StringComparison.Ordinal) || sources.Contains(relative))
+            {
+                files.Add(Text("runtime/" + relative, text));
+            }
+        }
+        return new GeneratedProject(files, output);
+    }
+
+    /// <summary>The Runtime.C platform layer for the board: host stdio, or start-up + console driver.</summary>
+    private static IEnumerable<string> PlatformSources(Board board)
+    {
+        if (board.IsHost)
+        {
+            return ["platform/mg_platform_host.c"];
+        }
+        var console = board.Console.Kind switch
+        {
+            ConsoleKind.Semihosting => "platform/mg_console_semihosting.c",
+            ConsoleKind.CmsdkUart => "platform/mg_console_cmsdk_uart.c",
+            ConsoleKind.Stm32UsartF4 or ConsoleKind.Stm32UsartF7 => "platform/mg_console_stm32_usart.c",
+            ConsoleKind.NrfUarte => "platform/mg_console_nrf_uarte.c",
+            _ => throw new ArgumentException($"board {board.Name}: console {board.Console.Kind} needs a driver"),
+        };
+        return ["startup/mg_startup.c", "platform/mg_platform_mcu.c", console];
+    }
+
+    private static FieldModel Field(KernelField field, Dictionary<string, ConstantArray> constants)
+    {
+        switch (field.Value)
+        {
+            case IntegerValue i:
+                return new FieldModel(field.Name, "int", i.Value is >= int.MinValue and <= int.MaxValue
+                    ? CLiterals.Int32((int)i.Value) : i.Value.ToString(CultureInfo.InvariantCulture) + "LL");
+            case FloatValue f:
+                return new FieldModel(field.Name, "float", CLiterals.Float(f.Value));
+            case ArrayValue a:
+                return new FieldModel(field.Name, "array", ConstantName(Register(a.Array, constants)));
+            default:
+                return new FieldModel(field.Name, "null", "");
+        }
+    }
+
+    private static ConstantArray Register(ConstantArray array, Dictionary<string, ConstantArray> constants)
+    {
+        if (constants.TryGetValue(array.Key, out var existing))
+        {
+            if (!existing.Equals(array))
+            {
+                throw new InvalidOperationException($"two different constant arrays share the key {array.Key}");
+            }
+            return existing;
+        }
+        constants[array.Key] = array;
+        return array;
+    }
+
+    private static OperandModel Operand(KernelOperand operand, Graph graph, MemoryPlan plan, PlannedStep step, Dictionary<string, ConstantArray> constants)
+    {
+        if (operand.IsScratch)
+        {
+            return new OperandModel("scratch", "void", plan.ScratchOffset(step), "");
+        }
+        var tensor = graph.Tensors[operand.Tensor];
+        if (tensor.IsConstant)
+        {
+            return new OperandModel("const", CLiterals.CType(tensor.Type), 0, ConstantName(Register(ConstantArray.ForTensor(tensor), constants)));
+        }
+        return new OperandModel("arena", CLiterals.CType(tensor.Type), plan.TensorOffset(tensor.Index), "");
+    }
+
+    private static IoTensorModel IoTensor(Tensor t, MemoryPlan plan) => new(
+        CLiterals.StringBody(t.Name),
+        plan.TensorOffset(t.Index),
+        t.SizeInBytes,
+        t.Type switch
+        {
+            DataType.Int8 => "MG_TYPE_INT8",
+            DataType.Int16 => "MG_TYPE_INT16",
+            DataType.Int32 => "MG_TYPE_INT32",
+            DataType.Float32 => "MG_TYPE_FLOAT32",
+            DataType.UInt8 => "MG_TYPE_UINT8",
+            _ => throw new ArgumentException($"tensor '{t.Name}': {t.Type.DisplayName()} inputs and outputs are not supported"),
+        },
+        t.Shape.Length,
+        Enumerable.Range(0, 6).Select(i => i < t.Shape.Length ? t.Shape[i] : 0).ToList(),
+        CLiterals.Float(t.Quantization?.Scale ?? 0f),
+        t.Quantization?.ZeroPoint ?? 0);
+
+    private static BoardModel BoardModelOf(Board board) => new(
+        board.Name,
+        board.IsHost,
+        board.ClockHz,
+        board.Semihosting,
+        board.Fpu != FpuKind.None,
+        board.Core is CoreKind.CortexM3 or CoreKind.CortexM4 or CoreKind.CortexM7 or CoreKind.CortexM33,
+        board.Console.Kind switch
+        {
+            ConsoleKind.Stm32UsartF4 => "stm32-usart-f4",
+            ConsoleKind.Stm32UsartF7 => "stm32-usart-f7",
+            ConsoleKind.CmsdkUart => "cmsdk-uart",
+            ConsoleKind.NrfUarte => "nrf-uarte",
+            ConsoleKind.Semihosting => "semihosting",
+            _ => "stdout",
+        },
+        $"0x{board.Console.Base:X8}",
+        board.Console.Baud,
+        board.ConsoleDefines.Select(d => new DefineModel(d.Key, d.Value)).ToList(),
+        board.Flash.Select(Region).ToList(),
+        board.Ram.Select(Region).ToList(),
+        board.IsHost ? "" : board.CodeRegion.Name,
+        board.ArenaRegion,
+        board.StackRegion,
+        board.StackBytes,
+        board.GccCpu,
+        board.GccFloatFlags,
+        board.RenodePlatform ?? "",
+        board.RenodeUart ?? "");
+
+    private static RegionModel Region(MemoryRegion r) => new(r.Name, $"0x{r.Origin:X8}", $"0x{r.Size:X}");
+
+    private static string ConstantName(ConstantArray array) => "mg_c_" + array.Key;
+
+    private static string StorageText(PlannedStep step) => step.Storage.Mode switch
+    {
+        StorageMode.Alias => "output aliases its input",
+        StorageMode.InPlace => "computed in place over its input",
+        StorageMode.Overlapped => "output overlaps its input (streamed)",
+        _ => "",
+    };
+
+    private static GeneratedFile Text(string path, string text) => new(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public static string CIdentifier(string name)
+    {
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();
+        var text = new string(chars);
+        return text.Length == 0 || char.IsAsciiDigit(text[0]) ? "m_" + text : text;
+    }
+}

@@ -1,0 +1,3 @@
+namespace MicroGen.Emit;
+
+public sealed record KernelField(string Name, KernelValue Value);

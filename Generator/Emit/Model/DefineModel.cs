@@ -1,0 +1,3 @@
+namespace MicroGen.Emit.Model;
+
+public sealed record DefineModel(string Name, string Value);

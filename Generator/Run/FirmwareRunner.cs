@@ -1,0 +1,70 @@
+using MicroGen.Boards;
+using MicroGen.Build;
+using MicroGen.Diagnostics;
+
+namespace MicroGen.Run;
+
+/// <summary>
+/// Runs a built firmware where it can run without hardware: the host build as a process, an mps2 ELF under
+/// qemu-system-arm with semihosting. Inputs are handed over as files (command-line paths on the host,
+/// mg_input&lt;i&gt;.bin in QEMU's working folder, read through semihosting).
+/// </summary>
+public static class FirmwareRunner
+{
+    public static FirmwareTranscript OnHost(string executable, IReadOnlyList<byte[]> inputs, TimeSpan? timeout = null) =>
+        InScratchFolder(inputs, (folder, files) =>
+        {
+            var result = ProcessRunner.Run(Path.GetFullPath(executable), files, folder, timeout ?? TimeSpan.FromMinutes(5));
+            return Finish(result, "the host firmware");
+        });
+
+    public static FirmwareTranscript OnQemu(string elf, Board board, IReadOnlyList<byte[]> inputs, TimeSpan? timeout = null)
+    {
+        if (board.QemuMachine is null)
+        {
+            throw new UserErrorException($"board {board.Name} has no QEMU machine (QEMU runs the mps2 boards)");
+        }
+        return InScratchFolder(inputs, (folder, _) =>
+        {
+            var result = ProcessRunner.Run("qemu-system-arm",
+                ["-M", board.QemuMachine, "-display", "none", "-monitor", "none", "-serial", "stdio",
+                 "-semihosting-config", "enable=on,target=native", "-kernel", Path.GetFullPath(elf)],
+                folder, timeout ?? TimeSpan.FromMinutes(10));
+            return Finish(result, "qemu-system-arm");
+        });
+    }
+
+    private static FirmwareTranscript InScratchFolder(IReadOnlyList<byte[]> inputs, Func<string, string[], FirmwareTranscript> run)
+    {
+        var folder = Directory.CreateTempSubdirectory("microgen-run-").FullName;
+        try
+        {
+            var files = inputs.Select((bytes, i) =>
+            {
+                var path = Path.Combine(folder, $"mg_input{i}.bin");
+                File.WriteAllBytes(path, bytes);
+                return path;
+            }).ToArray();
+            return run(folder, files);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static FirmwareTranscript Finish(ProcessRunner.Result result, string what)
+    {
+        if (result.TimedOut)
+        {
+            throw new UserErrorException($"{what} did not finish in time");
+        }
+        var transcript = FirmwareTranscript.Parse(result.Stdout);
+        if (transcript.DoneStatus is null)
+        {
+            var tail = (result.Stdout + result.Stderr).Trim().Split('\n').LastOrDefault() ?? "";
+            throw new UserErrorException($"{what} ended (exit {result.ExitCode}) without its mg-done line: {tail}");
+        }
+        return transcript;
+    }
+}

@@ -1,0 +1,74 @@
+/* MicroGen C runtime: kernel parameter blocks and entry points.
+ * Each kernel reads a const parameter block (kept in flash) computed at generation time, so that evaluation is
+ * integer only. Scratch sizes are given as macros: the generated code asserts at compile time that they equal the
+ * sizes MicroGen's planner reserved. */
+#ifndef MG_KERNELS_H
+#define MG_KERNELS_H
+
+#include "mg_runtime.h"
+
+/* CONV_2D, int8, per-channel requantization. Filter [out_c][k_h][k_w][filter_c], groups = in_c / filter_c. */
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c;
+    int32_t k_h, k_w, filter_c, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t input_offset, output_offset, act_min, act_max;
+    const int8_t *filter;
+    const int32_t *bias; /* may be NULL */
+    const int32_t *multiplier;
+    const int32_t *shift;
+} mg_conv2d_s8_params;
+
+#define MG_CONV2D_S8_SCRATCH_BYTES(p_in_c, p_k_h, p_k_w) 0
+void mg_conv2d_s8(const mg_conv2d_s8_params *p, const int8_t *input, int8_t *output);
+
+/* DEPTHWISE_CONV_2D, int8, per-channel. Filter [k_h][k_w][out_c], out_c = in_c * depth_multiplier. */
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c, depth_multiplier;
+    int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t input_offset, output_offset, act_min, act_max;
+    const int8_t *filter;
+    const int32_t *bias;
+    const int32_t *multiplier;
+    const int32_t *shift;
+} mg_depthwise_conv2d_s8_params;
+
+void mg_depthwise_conv2d_s8(const mg_depthwise_conv2d_s8_params *p, const int8_t *input, int8_t *output);
+
+/* FULLY_CONNECTED, int8. Filter [units][depth]; one multiplier per unit (per-tensor filters repeat it). */
+typedef struct {
+    int32_t batches, depth, units;
+    int32_t input_offset, filter_offset, output_offset, act_min, act_max;
+    const int8_t *filter;
+    const int32_t *bias;
+    const int32_t *multiplier;
+    const int32_t *shift;
+} mg_fully_connected_s8_params;
+
+void mg_fully_connected_s8(const mg_fully_connected_s8_params *p, const int8_t *input, int8_t *output);
+
+/* AVERAGE_POOL_2D / MAX_POOL_2D, int8 (same quantization in and out). */
+typedef struct {
+    int32_t batches, in_h, in_w, depth, out_h, out_w;
+    int32_t k_h, k_w, stride_h, stride_w, pad_top, pad_left;
+    int32_t act_min, act_max;
+} mg_pool2d_s8_params;
+
+void mg_avg_pool2d_s8(const mg_pool2d_s8_params *p, const int8_t *input, int8_t *output);
+void mg_max_pool2d_s8(const mg_pool2d_s8_params *p, const int8_t *input, int8_t *output);
+
+/* TRANSPOSE_CONV, int8, per-channel; scratch holds one int32 accumulator per output element. */
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, k_h, k_w, out_h, out_w, out_c;
+    int32_t stride_h, stride_w, pad_top, pad_left;
+    int32_t input_offset, output_offset, act_min, act_max;
+    const int8_t *filter;
+    const int32_t *bias;
+    const int32_t *multiplier;
+    const int32_t *shift;
+} mg_transpose_conv2d_s8_params;
+
+#define MG_TRANSPOSE_CONV2D_S8_SCRATCH_BYTES(p_batches, p_out_h, p_out_w, p_out_c) \
+    ((p_batches) * (p_out_h) * (p_out_w) * (p_out_c) * 4)
+void mg_transpose_conv2d_s8(const mg_transpose_conv2d_s8_params *p, const int8_t *input, int8_t *output, int32_t *scratch);
+
+#endif /* MG_KERNELS_H */

@@ -51,6 +51,18 @@ internal static class TfliteOperatorCodes
         (126, OpKind.BatchMatMul, 101),
     ];
 
+    public static int? CodeOf(OpKind kind)
+    {
+        foreach (var entry in Table)
+        {
+            if (entry.Kind == kind)
+            {
+                return entry.Code;
+            }
+        }
+        return null;
+    }
+
     public static bool TryGet(int code, out OpKind kind, out int optionsTag)
     {
         foreach (var entry in Table)

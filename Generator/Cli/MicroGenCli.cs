@@ -55,5 +55,6 @@ public sealed class MicroGenCli
         new GenerateVerb(),
         new BuildVerb(),
         new RunVerb(),
+        new DemoVerb(),
     ];
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroGen.Boards;
+using MicroGen.Build;
+using MicroGen.Demo;
+using MicroGen.Import.Tflite;
+using MicroGen.Pipeline;
+using MicroGen.Reports;
+using MicroGen.Verify;
+
+namespace MicroGen.Cli;
+
+/// <summary>
+/// `microgen demo`: the whole pipeline on one model and board. It takes mlperf_tiny_vww_96_int8.tflite from the shared
+/// models folder when present, else writes its own small network; plans, generates and builds for the board (default
+/// stm32f746g-disco), then verifies the firmware bit for bit against the reference interpreter on seeded inputs: on the
+/// host build, and under QEMU on the mps2 board with the same core.
+/// </summary>
+public sealed class DemoVerb : IVerb
+{
+    public const string DefaultModel = "mlperf_tiny_vww_96_int8.tflite";
+
+    public Command Create(CliContext context)
+    {
+        var board = CommonOptions.Board(required: false, defaultValue: "stm32f746g-disco");
+        var model = new Option<string?>("--model") { Description = $"The model (default: {DefaultModel} from the shared models, else a built-in network)." };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the projects.", DefaultValueFactory = _ => "microgen-demo" };
+        var inputs = new Option<int>("--inputs") { Description = "Seeded random input sets to verify with.", DefaultValueFactory = _ => 3 };
+        var command = new Command("demo", "Run the pipeline end to end on a model and board and verify the firmware.") { board, model, output, inputs };
+        command.SetAction(parse =>
+        {
+            var o = context.Out;
+            var n = CultureInfo.InvariantCulture;
+            var folder = Path.GetFullPath(parse.GetValue(output)!);
+            Directory.CreateDirectory(folder);
+            var modelPath = parse.GetValue(model) ?? LocateDefaultModel(folder, o);
+            var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
+            var prepared = ModelPipeline.Prepare(modelPath, chosen);
+            var summary = ModelSummary.Of(prepared.Graph, prepared.ModelName);
+            o.WriteLine($"MicroGen demo: {prepared.ModelName} on {chosen.Name} ({chosen.CoreName}, {chosen.ClockHz / 1e6:0} MHz)");
+            o.WriteLine($"  model     {summary.Operators.Count} operators, {summary.TotalMacs.ToString("N0", n)} MACs, {summary.WeightBytes.ToString("N0", n)} bytes of weights");
+            o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})");
+
+            var cases = Enumerable.Range(1, parse.GetValue(inputs)).Select(seed => SeededInputs.Create(prepared.Graph, seed)).ToList();
+            var boardFolder = Path.Combine(folder, chosen.Name);
+            var project = ModelPipeline.Generate(prepared, cases.Count > 0 ? cases[0].Inputs : null);
+            project.WriteTo(boardFolder);
+            o.WriteLine($"  generate  {boardFolder} ({project.Files.Count} files)");
+            var build = FirmwareBuilder.Build(boardFolder, chosen);
+            o.WriteLine($"  build     flash {build.FlashBytes.ToString("N0", n)} bytes, static RAM {build.StaticRamBytes.ToString("N0", n)} bytes: "
+                + string.Join(", ", build.Regions.Select(r => $"{r.Region} {r.UsedBytes.ToString("N0", n)} of {r.SizeBytes.ToString("N0", n)}")));
+
+            var failures = 0;
+            failures += Verify(o, prepared with { Board = CommonOptions.ResolveBoard("host") }, folder, ExecutionTarget.Host, cases, "host build");
+            var twin = QemuTwin(chosen);
+            if (twin is not null)
+            {
+                failures += Verify(o, ModelPipeline.Prepare(modelPath, twin), folder, ExecutionTarget.Qemu, cases, $"QEMU {twin.Name} ({twin.CoreName})");
+            }
+            o.WriteLine(failures == 0 ? "  result    bit-exact with the reference interpreter" : $"  result    {failures} input set(s) differ from the reference interpreter");
+            return failures == 0 ? ExitCodes.Success : ExitCodes.VerificationFailed;
+        });
+        return command;
+    }
+
+    private static int Verify(TextWriter o, PreparedModel model, string folder, ExecutionTarget target, IReadOnlyList<InputCase> cases, string label)
+    {
+        var dir = Path.Combine(folder, model.Board.Name);
+        ModelPipeline.Generate(model).WriteTo(dir);
+        var build = FirmwareBuilder.Build(dir, model.Board);
+        var results = FirmwareVerifier.Verify(model, build, model.Board, target, cases);
+        var exact = results.Count(r => r.BitExact);
+        o.WriteLine($"  verify    {label}: {exact} of {results.Count} input sets bit-exact");
+        return results.Count - exact;
+    }
+
+    /// <summary>The QEMU-modelled board with the same core, to run the same code where no hardware is at hand.</summary>
+    private static Board? QemuTwin(Board board) =>
+        BoardCatalog.Load().All.FirstOrDefault(b => b.QemuMachine is not null && b.Core == board.Core);
+
+    private static string LocateDefaultModel(string folder, TextWriter o)
+    {
+        var models = ModelsFolder.Locate();
+        if (models is not null && File.Exists(Path.Combine(models, DefaultModel)))
+        {
+            return Path.Combine(models, DefaultModel);
+        }
+        var path = Path.Combine(folder, "microgen_demo_net.tflite");
+        File.WriteAllBytes(path, TfliteWriter.Write(DemoNetwork.Build(), "MicroGen demo network"));
+        o.WriteLine($"(the shared models folder is absent: using MicroGen's own demo network, written to {path})");
+        return path;
+    }
+}

@@ -98,6 +98,20 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
         }
     }
 
+    /// <summary>
+    /// With depth multiplier 1, output channel c depends only on input channel c: the kernel can save one input channel
+    /// to scratch and write that output channel over the input. Offered only when one channel is smaller than the output.
+    /// </summary>
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
+    {
+        var d = PrepareData(ctx);
+        var channel = (long)d.Window.InputHeight * d.Window.InputWidth;
+        var outputBytes = ctx.Output(0).SizeInBytes;
+        return !d.IsFloat && d.DepthMultiplier == 1 && d.Batches == 1 && channel < outputBytes
+            ? [StorageOption.Separate(), new StorageOption(StorageMode.InPlace, 0, channel)]
+            : [StorageOption.Separate()];
+    }
+
     protected override KernelCall Lower(OpContext ctx, DepthwiseConv2DData d, StorageOption storage, TargetFeatures target)
     {
         if (d.IsFloat)
@@ -122,6 +136,16 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
             ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
             ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
         ],
-        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_depthwise_conv2d_s8.c");
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_depthwise_conv2d_s8.c") is var call
+        && storage.Mode == StorageMode.InPlace
+            ? call with
+            {
+                Function = "mg_depthwise_conv2d_s8_inplace",
+                Operands = new[] { KernelOperand.ForTensor(d.Output), KernelOperand.Scratch },
+                Sources = new[] { "kernels/mg_depthwise_conv2d_s8_inplace.c" },
+                ScratchMacro = "MG_DEPTHWISE_CONV2D_S8_INPLACE_SCRATCH_BYTES",
+                ScratchMacroArguments = new long[] { d.Window.InputHeight, d.Window.InputWidth },
+            }
+            : call;
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.Conv2D;
 /// CONV_2D: input [N,H,W,Cin] (int8 or float32), filter [Cout,KH,KW,Cin/groups] (int8 per-channel along axis 0,
 /// or float32), optional bias [Cout] (int32 or float32), output [N,OH,OW,Cout].
 /// </summary>
-public sealed class Conv2DOp : OperatorDefinition<Conv2DData>
+public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Conv2D];
 
@@ -149,5 +150,28 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>
                 ScratchMacroArguments = new long[] { d.InputDepth },
             }
             : call;
+    }
+
+    public SpatialWindow? Window(OpContext ctx, object data)
+    {
+        var d = (Conv2DData)data;
+        var w = d.Window;
+        return d.Batches != 1 ? null
+            : new SpatialWindow(w.FilterHeight, w.FilterWidth, w.StrideHeight, w.StrideWidth, w.DilationHeight, w.DilationWidth,
+                w.PadTop, w.PadLeft, w.InputHeight, w.InputWidth, w.OutputHeight, w.OutputWidth);
+    }
+
+    public object ForPatch(OpContext ctx, object data, PatchRegion input, PatchRegion output)
+    {
+        var d = (Conv2DData)data;
+        var (padTop, padLeft) = Window(ctx, data)!.PaddingFor(input, output);
+        return d with
+        {
+            Window = d.Window with
+            {
+                InputHeight = input.Height, InputWidth = input.Width, OutputHeight = output.Height, OutputWidth = output.Width,
+                PadTop = padTop, PadLeft = padLeft,
+            },
+        };
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.DepthwiseConv2D;
 /// DEPTHWISE_CONV_2D: input [N,H,W,C], filter [1,KH,KW,C*M] (int8 per-channel along axis 3, or float32),
 /// optional bias [C*M], output [N,OH,OW,C*M]. The depth multiplier M comes from the shapes.
 /// </summary>
-public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
+public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.DepthwiseConv2D];
 
@@ -147,5 +148,28 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
                 ScratchMacroArguments = new long[] { d.Window.InputHeight, d.Window.InputWidth },
             }
             : call;
+    }
+
+    public SpatialWindow? Window(OpContext ctx, object data)
+    {
+        var d = (DepthwiseConv2DData)data;
+        var w = d.Window;
+        return d.Batches != 1 ? null
+            : new SpatialWindow(w.FilterHeight, w.FilterWidth, w.StrideHeight, w.StrideWidth, w.DilationHeight, w.DilationWidth,
+                w.PadTop, w.PadLeft, w.InputHeight, w.InputWidth, w.OutputHeight, w.OutputWidth);
+    }
+
+    public object ForPatch(OpContext ctx, object data, PatchRegion input, PatchRegion output)
+    {
+        var d = (DepthwiseConv2DData)data;
+        var (padTop, padLeft) = Window(ctx, data)!.PaddingFor(input, output);
+        return d with
+        {
+            Window = d.Window with
+            {
+                InputHeight = input.Height, InputWidth = input.Width, OutputHeight = output.Height, OutputWidth = output.Width,
+                PadTop = padTop, PadLeft = padLeft,
+            },
+        };
     }
 }

@@ -51,6 +51,73 @@ public static class MemoryPlanner
         schedule.AddRange(remaining.Select(op => new ScheduledStep([op], graph.Operators[op].Inputs.Items.ToArray(),
             graph.Operators[op].Outputs.Items.ToArray(), storage[op])));
 
+        // Storage sharing is chosen per step: first each step takes its first feasible sharing option, then single-step
+        // changes are kept while they lower the peak of live bytes (sharing merges buffers for their whole lifetime, so it
+        // can raise the peak elsewhere). The plan without any sharing is the floor the result must beat or equal.
+        var choices = new int[schedule.Count];
+        if (options.InPlace)
+        {
+            for (var step = 0; step < schedule.Count; step++)
+            {
+                choices[step] = schedule[step].Options.Count > 1 ? 1 : 0;
+            }
+            var best = Bound(graph, schedule, choices, options);
+            var none = new int[schedule.Count];
+            var noneBound = Bound(graph, schedule, none, options);
+            if (noneBound < best)
+            {
+                (choices, best) = (none, noneBound);
+            }
+            for (var pass = 0; pass < 3; pass++)
+            {
+                var improved = false;
+                for (var step = 0; step < schedule.Count; step++)
+                {
+                    for (var alternative = 0; alternative < schedule[step].Options.Count; alternative++)
+                    {
+                        if (alternative == choices[step])
+                        {
+                            continue;
+                        }
+                        var previous = choices[step];
+                        choices[step] = alternative;
+                        var bound = Bound(graph, schedule, choices, options);
+                        if (bound < best)
+                        {
+                            best = bound;
+                            improved = true;
+                        }
+                        else
+                        {
+                            choices[step] = previous;
+                        }
+                    }
+                }
+                if (!improved)
+                {
+                    break;
+                }
+            }
+        }
+        var (steps, buffers) = Buffers(graph, schedule, choices, options, patch is not null);
+        var problem = new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
+            buffers.Select(b => b.LastStep).ToArray(), options.Alignment);
+        var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
+        return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
+            patch?.Stage, patch?.Layout);
+    }
+
+    private static long Bound(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
+    {
+        var (_, buffers) = Buffers(graph, schedule, choices, options, false);
+        return new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
+            buffers.Select(b => b.LastStep).ToArray(), options.Alignment).LowerBound();
+    }
+
+    /// <summary>The buffers for given storage choices (option index per step; an infeasible choice falls back to separate).</summary>
+    private static (List<PlannedStep> Steps, List<LogicalBuffer> Buffers) Buffers(Graph graph, List<ScheduledStep> schedule, int[] choices,
+        PlanOptions options, bool firstIsPatchStage)
+    {
         var groups = new StorageGroups(graph, schedule, options.InputOutsideArena);
         var steps = new List<PlannedStep>();
         var scratch = new List<(int Step, long Bytes, string Name)>();
@@ -58,22 +125,15 @@ public static class MemoryPlanner
         {
             var scheduled = schedule[step];
             var choice = scheduled.Options[0];
-            if (options.InPlace)
+            if (choices[step] > 0 && groups.TryShare(scheduled, step, scheduled.Options[choices[step]]))
             {
-                foreach (var option in scheduled.Options.Skip(1))
-                {
-                    if (groups.TryShare(scheduled, step, option))
-                    {
-                        choice = option;
-                        break;
-                    }
-                }
+                choice = scheduled.Options[choices[step]];
             }
             foreach (var output in scheduled.Outputs)
             {
                 groups.EnsureOwnGroup(output);
             }
-            var isStage = patch is not null && step == 0;
+            var isStage = firstIsPatchStage && step == 0;
             var scratchIndex = -1;
             if (choice.ScratchBytes > 0)
             {
@@ -85,7 +145,6 @@ public static class MemoryPlanner
             }
             steps.Add(new PlannedStep(step, scheduled.Operators[0], choice, scratchIndex, isStage));
         }
-
         var buffers = groups.ToBuffers()
             .Where(b => !(options.InputOutsideArena && b.Tensors.Any(t => graph.Inputs.Contains(t.Tensor))))
             .Select((b, i) => b with { Id = i }).ToList();
@@ -95,11 +154,6 @@ public static class MemoryPlanner
             buffers.Add(new LogicalBuffer(buffers.Count, name, BufferKind.Scratch, bytes, step, step, EquatableArray<TensorPlacement>.Empty, step));
         }
         steps = steps.Select(s => s.ScratchBuffer < 0 ? s : s with { ScratchBuffer = firstScratch + s.ScratchBuffer }).ToList();
-
-        var problem = new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
-            buffers.Select(b => b.LastStep).ToArray(), options.Alignment);
-        var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
-        return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
-            patch?.Stage, patch?.Layout);
+        return (steps, buffers);
     }
 }

@@ -81,4 +81,13 @@ typedef struct {
     ((p_batches) * (p_out_h) * (p_out_w) * (p_out_c) * 4)
 void mg_transpose_conv2d_s8(const mg_transpose_conv2d_s8_params *p, const int8_t *input, int8_t *output, int32_t *scratch);
 
+/* Patch-based execution: a rectangle of a feature map (rows [y0, y1), columns [x0, x1)), and the copies between a full
+ * feature map (width full_w, pixel_bytes bytes per pixel) and a contiguous patch buffer. */
+typedef struct {
+    int32_t y0, y1, x0, x1;
+} mg_region;
+
+void mg_copy_region_in(const int8_t *full, int32_t full_w, int32_t pixel_bytes, const mg_region *r, int8_t *patch);
+void mg_copy_region_out(const int8_t *patch, const mg_region *r, int8_t *full, int32_t full_w, int32_t pixel_bytes);
+
 #endif /* MG_KERNELS_H */

@@ -69,6 +69,35 @@ public class PatchPlannerTests
         Assert.That(new ReferenceInterpreter(graph, patch: stage).Invoke(inputs), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)));
     }
 
+    [Test]
+    [Category("Firmware")]
+    public void PatchedFirmwareOnTheHostMatchesTheReference()
+    {
+        var graph = BigFirstStage();
+        var options = PlanOptions.Default;
+        var stage = PatchPlanner.Auto(graph, options, MemoryPlanner.Plan(graph, options))!;
+        var plan = MemoryPlanner.Plan(graph, options, patch: stage);
+        var board = FirmwareHarness.Board("host");
+        var project = MicroGen.Emit.FirmwareEmitter.Emit(graph, plan, board, new MicroGen.Emit.EmitOptions("big_first_stage.tflite"));
+        var folder = Directory.CreateTempSubdirectory("microgen-patch-").FullName;
+        try
+        {
+            project.WriteTo(folder);
+            var build = MicroGen.Build.FirmwareBuilder.Build(folder, board);
+            var random = new Random(8);
+            for (var run = 0; run < 2; run++)
+            {
+                var inputs = FirmwareHarness.RandomInputs(graph, random);
+                var actual = FirmwareHarness.Outputs(graph, MicroGen.Run.FirmwareRunner.OnHost(build.Executable, inputs));
+                Assert.That(actual, Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)), $"run {run}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     /// <summary>64x64x3 -> conv 3x3 (16) -> depthwise 3x3 stride 2 -> pointwise (24) -> average pool -> FC: the first activation dominates.</summary>
     private static Graph BigFirstStage()
     {

@@ -19,8 +19,9 @@ public sealed class PlanVerb : IVerb
         var json = CommonOptions.Json();
         var patches = CommonOptions.Patches();
         var budget = CommonOptions.PatchBudget();
+        var html = new Option<string?>("--report") { Description = "Also write the plan as an HTML page with the memory timeline (SVG)." };
         var command = new Command("plan", "Plan the static arena: operator order, in-place and aliased buffers, patches, offsets.")
-            { model, board, patches, budget, json };
+            { model, board, patches, budget, html, json };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;
@@ -38,6 +39,10 @@ public sealed class PlanVerb : IVerb
             else
             {
                 WriteText(context.Out, report);
+            }
+            if (parse.GetValue(html) is { } page)
+            {
+                MicroGen.IO.AtomicFiles.WriteAll([(page, System.Text.Encoding.UTF8.GetBytes(PlanHtml.Render(report, graph, plan)))]);
             }
             if (boardName.Length > 0)
             {

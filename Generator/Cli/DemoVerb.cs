@@ -40,7 +40,7 @@ public sealed class DemoVerb : IVerb
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
             var spec = PatchSpec.Parse(parse.GetValue(patches)!);
             var prepared = ModelPipeline.Prepare(modelPath, chosen, spec);
-            var summary = ModelSummary.Of(prepared.Graph, prepared.ModelName);
+            var summary = ModelSummary.Of(prepared.Original, prepared.ModelName);
             o.WriteLine($"MicroGen demo: {prepared.ModelName} on {chosen.Name} ({chosen.CoreName}, {chosen.ClockHz / 1e6:0} MHz)");
             o.WriteLine($"  model     {summary.Operators.Count} operators, {summary.TotalMacs.ToString("N0", n)} MACs, {summary.WeightBytes.ToString("N0", n)} bytes of weights");
             o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})"

@@ -44,7 +44,7 @@ public sealed class RunVerb : IVerb
             }
             var prepared = ModelPipeline.Prepare(parse.GetValue(model)!, chosen, PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
             var data = CommonOptions.ReadInputs(prepared.Graph, parse.GetValue(inputs) ?? []);
-            var expected = new ReferenceInterpreter(prepared.Graph).Invoke(data);
+            var expected = new ReferenceInterpreter(prepared.Original).Invoke(data);
             var project = ModelPipeline.Generate(prepared, data, expected);
             var keepDir = parse.GetValue(keep);
             var folder = keepDir ?? Directory.CreateTempSubdirectory("microgen-").FullName;

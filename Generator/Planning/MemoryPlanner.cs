@@ -100,8 +100,7 @@ public static class MemoryPlanner
             }
         }
         var (steps, buffers) = Buffers(graph, schedule, choices, options, patch is not null);
-        var problem = new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
-            buffers.Select(b => b.LastStep).ToArray(), options.Alignment);
+        var problem = new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment);
         var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
         return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
             patch?.Stage, patch?.Layout);
@@ -110,8 +109,7 @@ public static class MemoryPlanner
     private static long Bound(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
     {
         var (_, buffers) = Buffers(graph, schedule, choices, options, false);
-        return new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
-            buffers.Select(b => b.LastStep).ToArray(), options.Alignment).LowerBound();
+        return new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment).LowerBound();
     }
 
     /// <summary>The buffers for given storage choices (option index per step; an infeasible choice falls back to separate).</summary>
@@ -151,7 +149,7 @@ public static class MemoryPlanner
         var firstScratch = buffers.Count;
         foreach (var (step, bytes, name) in scratch)
         {
-            buffers.Add(new LogicalBuffer(buffers.Count, name, BufferKind.Scratch, bytes, step, step, EquatableArray<TensorPlacement>.Empty, step));
+            buffers.Add(LogicalBuffer.Simple(buffers.Count, name, BufferKind.Scratch, bytes, step, step, step));
         }
         steps = steps.Select(s => s.ScratchBuffer < 0 ? s : s with { ScratchBuffer = firstScratch + s.ScratchBuffer }).ToList();
         return (steps, buffers);

@@ -15,7 +15,7 @@ public static class FirmwareVerifier
     public static IReadOnlyList<CaseResult> Verify(PreparedModel model, BuildResult build, Board runBoard, ExecutionTarget target,
         IReadOnlyList<InputCase> cases)
     {
-        var interpreter = new ReferenceInterpreter(model.Graph);
+        var interpreter = new ReferenceInterpreter(model.Original);
         var results = new List<CaseResult>();
         foreach (var inputCase in cases)
         {

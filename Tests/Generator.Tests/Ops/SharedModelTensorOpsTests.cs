@@ -112,6 +112,11 @@ public class SharedModelTensorOpsTests
         var (i, o) = (g.Tensor(g.Operators[0].Inputs[0]), g.Tensor(g.Operators[0].Outputs[0]));
         var pads = MemoryMarshal.Cast<byte, int>(g.Tensor(g.Operators[0].Inputs[1]).Data!.Span).ToArray();
         Assert.That(i.Shape, Has.Length.EqualTo(4), context);
+        if (pads.All(p => p == 0))
+        {
+            Assert.That(output.AsSpan().SequenceEqual(input), Is.True, context);
+            return;
+        }
         var zeroPoint = (byte)(sbyte)o.Quantization!.ZeroPoint;
         var expected = new byte[output.Length];
         var index = 0;

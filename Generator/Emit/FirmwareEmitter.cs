@@ -34,6 +34,10 @@ public static class FirmwareEmitter
             var ctx = new OpContext(graph, op);
             var definition = reg.For(op);
             var call = definition.Lower(ctx, definition.Prepare(ctx), step.Storage, board.Target);
+            if (call.IsNone)
+            {
+                continue;
+            }
             foreach (var source in call.Sources)
             {
                 sources.Add(source);

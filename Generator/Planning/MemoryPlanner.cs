@@ -52,8 +52,8 @@ public static class MemoryPlanner
             graph.Operators[op].Outputs.Items.ToArray(), storage[op])));
 
         // Storage sharing is chosen per step: first each step takes its first feasible sharing option, then single-step
-        // changes are kept while they lower the peak of live bytes (sharing merges buffers for their whole lifetime, so it
-        // can raise the peak elsewhere). The plan without any sharing is the floor the result must beat or equal.
+        // changes are kept while they lower the arena of a greedy placement (sharing ties buffers together, which can
+        // fragment the arena elsewhere). The plan without any sharing is the floor the result must beat or equal.
         var choices = new int[schedule.Count];
         if (options.InPlace)
         {
@@ -106,10 +106,11 @@ public static class MemoryPlanner
             patch?.Stage, patch?.Layout);
     }
 
+    /// <summary>The arena a greedy placement achieves for these choices: the objective of the sharing search.</summary>
     private static long Bound(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
     {
         var (_, buffers) = Buffers(graph, schedule, choices, options, false);
-        return new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment).LowerBound();
+        return GreedyPlacement.Solve(new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment)).Total;
     }
 
     /// <summary>The buffers for given storage choices (option index per step; an infeasible choice falls back to separate).</summary>

@@ -46,6 +46,23 @@ public class LogisticOpTests
     }
 
     [Test]
+    public void Int8LargeScaleGivesRadiusZero()
+    {
+        // Scale 100: 100 * 2^27 = 0.78125 * 2^34, shift 34, radius floor(15 * 2^27 / 2^34) = 0. Every input then takes a
+        // saturation branch, including the zero point itself (0 <= -0): {0, -1, 1, -128} -> {-128, -128, 127, -128}.
+        var graph = Logistic(DataType.Int8, Q(100f, 0), Q(1f / 256, -128), 4);
+        Assert.That(Run<sbyte>(graph, 0, new sbyte[] { 0, -1, 1, -128 }), Is.EqualTo(new sbyte[] { -128, -128, 127, -128 }));
+    }
+
+    [Test]
+    public void Int8TinyScaleIsRejected()
+    {
+        // Scale 2^-30: 2^-30 * 2^27 = 0.5 * 2^-2, a negative shift for which TFLM's input radius is undefined.
+        var error = Assert.Throws<UnsupportedModelException>(() => new ReferenceInterpreter(Logistic(DataType.Int8, Q(MathF.Pow(2, -30), 0), Q(1f / 256, -128), 2)));
+        Assert.That(error!.Message, Does.Contain("operator 0 (LOGISTIC)").And.Contain("'input'").And.Contain("outside the range"));
+    }
+
+    [Test]
     public void Int16MatchesTflmGolden()
     {
         // TFLM LogisticQuantizedInt16ShouldMatchGolden: 177 inputs from -20 to 20 at scale 32/65536 (not the power of

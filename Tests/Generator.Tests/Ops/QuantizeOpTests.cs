@@ -32,6 +32,20 @@ public class QuantizeOpTests
     }
 
     [Test]
+    public void FloatBeyondInt32SaturatesAsOnCortexM()
+    {
+        // x / scale beyond the int32 range: the float -> int32 conversion saturates (Cortex-M VCVT, and .NET), NaN
+        // converts to 0; in C++ the conversion is undefined (x86 hosts give int32.MinValue, so TFLM built for a PC
+        // would output -128 for 1e10). With zero point 0: {1e10, -1e10, NaN, +inf} -> {127, -128, 0, 127}.
+        // With zero point 5, int32.MaxValue + 5 wraps negative as the C addition does on the target: -128.
+        var result = Run<sbyte>(Quantize(DataType.Float32, null, DataType.Int8, Q(1f, 0), [4]), 0,
+            new[] { 1e10f, -1e10f, float.NaN, float.PositiveInfinity });
+        Assert.That(result, Is.EqualTo(new sbyte[] { 127, -128, 0, 127 }));
+        var wrapped = Run<sbyte>(Quantize(DataType.Float32, null, DataType.Int8, Q(1f, 5), [2]), 0, new[] { 1e10f, float.NaN });
+        Assert.That(wrapped, Is.EqualTo(new sbyte[] { -128, 5 }));
+    }
+
+    [Test]
     public void FloatToInt8MatchesTflmGoldenAtZeroPointMinus128()
     {
         // TFLM quantize_test.cc QuantizeOpTestInt8NoZeroPoint values, with the zero point moved to -128.

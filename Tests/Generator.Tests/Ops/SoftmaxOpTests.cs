@@ -55,6 +55,16 @@ public class SoftmaxOpTests
     }
 
     [Test]
+    public void Int8HugeBetaCapsTheMultiplier()
+    {
+        // beta 1e6 at scale 1: beta * scale * 2^26 is capped at 2^31 - 1, i.e. multiplier 2^31 - 1 with left shift 31,
+        // and diff_min = -floor(31 * 2^26 / 2^31) = 0: only the row maxima contribute. Two maxima: sum 2^20,
+        // numBitsOverUnit 1, reciprocal One, (2^31 - 2) / 2^24 rounds to 128: 0 (one half); the others are -128.
+        var graph = Softmax(DataType.Int8, Q(1f, 0), DataType.Int8, Q(1f / 256, -128), [4], beta: 1e6f);
+        Assert.That(Run<sbyte>(graph, 0, new sbyte[] { 0, -1, 5, 5 }), Is.EqualTo(new sbyte[] { -128, -128, 0, 0 }));
+    }
+
+    [Test]
     public void Int8ToInt16MatchesTflmGoldenAndUniformRow()
     {
         // TFLM Softmax2DQuantizedInt8InputInt16OutputShouldMatchGolden: output 1/65536, zero point -32768, tolerance 1.

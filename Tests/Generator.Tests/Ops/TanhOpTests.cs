@@ -44,6 +44,14 @@ public class TanhOpTests
     }
 
     [Test]
+    public void Int8LargeScaleGivesRadiusZero()
+    {
+        // As for LOGISTIC: scale 100 gives radius 0, so 0 maps to -128 and any positive input to 127.
+        var graph = Tanh(DataType.Int8, Q(100f, 0), Q(1f / 128, 0), 4);
+        Assert.That(Run<sbyte>(graph, 0, new sbyte[] { 0, -1, 1, -128 }), Is.EqualTo(new sbyte[] { -128, -128, 127, -128 }));
+    }
+
+    [Test]
     public void Int16MatchesTflmGolden()
     {
         // TFLM TestTanhInt16WideRange: 177 inputs from -20 to 20 at scale 32/65536 (shift 1: a power of two the kernel

@@ -192,6 +192,44 @@ public class UnidirectionalSequenceLstmOpTests
     }
 
     [Test]
+    public void Int16MatchesTflmGoldenWithinItsTolerance()
+    {
+        // TFLM TestUnidirectionalLSTMInt16 (Get2X2Int16LstmQuantizationSettings): int16 activations (input 3.0518044e-5,
+        // hidden 2.1362957e-5, zero points 0), int8 weights as in the int8 test, int64 biases at 4.8059911e-6 (forget,
+        // input) and 2.4029956e-7 (cell, output), cell 2^-12; tolerance 1e-3 on the output and hidden state, 1e-2 on
+        // the cell state.
+        const float inputScale = 3.0518044e-5f;
+        const float hiddenScale = 2.1362956633198035e-05f;
+        const float cellScale = 0.00024414062f;
+        float[] weightScales = [0.15748031496062992f, 0.15748031496062992f, 0.007874015748031496f, 0.007874015748031496f];
+        float[] biasScales = [4.8059911474468205e-06f, 4.8059911474468205e-06f, 2.40299557372341e-07f, 2.40299557372341e-07f];
+        sbyte[] Quantize(float[] w, float scale) => w.Select(x => (sbyte)Math.Clamp(Math.Round(x / scale, MidpointRounding.AwayFromZero), -128, 127)).ToArray();
+        var floatGates = new[] { TflmFloatGates.Input, TflmFloatGates.Forget, TflmFloatGates.Cell, TflmFloatGates.Output };
+        var recurrentGates = new[] { TflmFloatGates.RecurrentInput, TflmFloatGates.RecurrentForget, TflmFloatGates.RecurrentCell, TflmFloatGates.RecurrentOutput };
+
+        var b = new GraphBuilder();
+        var input = b.Input("input", DataType.Int16, [2, 3, 2], Q(inputScale, 0));
+        var weights = Enumerable.Range(0, 4).Select(i => b.Constant($"w_in{i}", DataType.Int8, [2, 2], Quantize(floatGates[i], weightScales[i]), Q(weightScales[i], 0)))
+            .Concat(Enumerable.Range(0, 4).Select(i => b.Constant($"w_rec{i}", DataType.Int8, [2, 2], Quantize(recurrentGates[i], weightScales[i]), Q(weightScales[i], 0)))).ToArray();
+        var biasTensors = Enumerable.Range(0, 4).Select(i => b.Constant($"bias{i}", DataType.Int64, [2],
+            TflmFloatGates.Biases[i].Select(x => (long)Math.Round(x / biasScales[i], MidpointRounding.AwayFromZero)).ToArray(), Q(biasScales[i], 0))).ToArray();
+        var hidden = b.Variable("hidden_state", DataType.Int16, [2, 2], Q(hiddenScale, 0));
+        var cell = b.Variable("cell_state", DataType.Int16, [2, 2], Q(cellScale, 0));
+        var output = b.Activation("output", DataType.Int16, [2, 3, 2], Q(hiddenScale, 0));
+        b.AddOperator(OpKind.UnidirectionalSequenceLstm,
+            [input, .. weights, -1, -1, -1, .. biasTensors, -1, -1, hidden, cell, -1, -1, -1, -1], [output],
+            new LstmOptions(Activation.Tanh, 6f, 0, false));
+        b.MarkOutput(output);
+
+        var interpreter = new ReferenceInterpreter(b.Build());
+        var quantizedInput = TflmInput.Select(x => (short)Math.Round(x / inputScale, MidpointRounding.AwayFromZero)).ToArray();
+        var result = MemoryMarshal.Cast<byte, short>(interpreter.Invoke([ToBytes(quantizedInput)])[0]).ToArray();
+        Assert.That(result.Select(x => hiddenScale * x), Is.EqualTo(TflmExpectedOutput).Within(1e-3));
+        Assert.That(interpreter.Buffers.Read<short>(hidden).ToArray().Select(x => hiddenScale * x), Is.EqualTo(TflmExpectedHidden).Within(1e-3));
+        Assert.That(interpreter.Buffers.Read<short>(cell).ToArray().Select(x => cellScale * x), Is.EqualTo(TflmExpectedCell).Within(1e-2));
+    }
+
+    [Test]
     public void TimeMajorMatchesBatchMajor()
     {
         // The float model with the sequence laid out [time, batch, input] gives the same outputs, transposed.

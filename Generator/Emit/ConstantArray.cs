@@ -23,6 +23,9 @@ public sealed record ConstantArray(string Key, DataType ElementType, ConstantBuf
     public static ConstantArray Int16(string key, short[] values) =>
         new(key, DataType.Int16, new ConstantBuffer(MemoryMarshal.AsBytes(values.AsSpan())));
 
+    public static ConstantArray UInt16(string key, ushort[] values) =>
+        new(key, DataType.UInt16, new ConstantBuffer(MemoryMarshal.AsBytes(values.AsSpan())));
+
     public static ConstantArray Float32(string key, float[] values) =>
         new(key, DataType.Float32, new ConstantBuffer(MemoryMarshal.AsBytes(values.AsSpan())));
 }

@@ -22,12 +22,13 @@ public static class FirmwareEmitter
         var layers = new List<LayerModel>();
         var scratchChecks = new List<ScratchCheckModel>();
         var sources = new SortedSet<string>(StringComparer.Ordinal);
+        var libraries = new SortedSet<string>(StringComparer.Ordinal);
         PatchStageModel? patchModel = null;
         foreach (var step in plan.Steps)
         {
             if (step.IsPatchStage)
             {
-                patchModel = EmitPatchStage(graph, plan, step, board, reg, constants, sources);
+                patchModel = EmitPatchStage(graph, plan, step, board, reg, constants, sources, libraries);
                 continue;
             }
             var op = graph.Operators[step.Operator];
@@ -42,6 +43,7 @@ public static class FirmwareEmitter
             {
                 sources.Add(source);
             }
+            libraries.UnionWith(call.Libraries);
             var symbol = LayerSymbol(op);
             var fields = call.Fields.Select(f => Field(f, constants)).ToList();
             var operands = call.Operands.Select(o => Operand(o, graph, plan, step, constants)).ToList();
@@ -81,7 +83,8 @@ public static class FirmwareEmitter
             "firmware",
             board.IsHost ? "" : ".elf",
             options.ExpectedOutputs?.Select((o, i) => $"mg-output {i} {Convert.ToHexString(o).ToLowerInvariant()}").ToList() ?? [],
-            patchModel);
+            patchModel,
+            libraries.ToList());
 
         var renderer = new TemplateRenderer();
         var files = new List<GeneratedFile>
@@ -119,7 +122,7 @@ public static class FirmwareEmitter
     /// (laid out inside the stage's scratch block), plus the copy-in and copy-out rectangles.
     /// </summary>
     private static PatchStageModel EmitPatchStage(Graph graph, MemoryPlan plan, PlannedStep step, Board board, OperatorRegistry reg,
-        Dictionary<string, ConstantArray> constants, SortedSet<string> sources)
+        Dictionary<string, ConstantArray> constants, SortedSet<string> sources, SortedSet<string> libraries)
     {
         var stage = plan.Patch!;
         var layout = plan.PatchLayout!;
@@ -156,6 +159,7 @@ public static class FirmwareEmitter
             {
                 sources.Add(source);
             }
+            libraries.UnionWith(call.Libraries);
             var scratchOffset = layout.ScratchOffsets[k] < 0 ? -1 : block + layout.ScratchOffsets[k];
             var operands = call.Operands.Select(o => o.IsScratch
                 ? new OperandModel("scratch", "void", scratchOffset, "")

@@ -6,6 +6,7 @@ namespace MicroGen.Emit;
 /// How one layer runs in C: the Runtime.C function, its parameter block type and fields (in declaration order), the
 /// pointer operands, and the Runtime.C source files it needs. When the kernel uses scratch, the generated code asserts
 /// at compile time that the kernel's own size macro, applied to the arguments given here, equals the planned bytes.
+/// Libraries are the system libraries the sources link against beyond libc (e.g. "m" for expf).
 /// </summary>
 public sealed record KernelCall(
     string Function,
@@ -14,7 +15,8 @@ public sealed record KernelCall(
     EquatableArray<KernelOperand> Operands,
     EquatableArray<string> Sources,
     string? ScratchMacro = null,
-    EquatableArray<long> ScratchMacroArguments = default)
+    EquatableArray<long> ScratchMacroArguments = default,
+    EquatableArray<string> Libraries = default)
 {
     /// <summary>No code: the step's result is already in place (an alias).</summary>
     public static KernelCall None { get; } = new("", "", EquatableArray<KernelField>.Empty, EquatableArray<KernelOperand>.Empty, EquatableArray<string>.Empty);

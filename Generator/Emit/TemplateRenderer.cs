@@ -23,6 +23,8 @@ public sealed class TemplateRenderer
             MemberRenamer = StandardMemberRenamer.Default,
             StrictVariables = true,
             LoopLimit = int.MaxValue,
+            // Constant arrays and test vectors are long strings: Scriban would cut any beyond 1 MiB characters with "...".
+            LimitToString = 0,
             EnableRelaxedMemberAccess = false,
         };
         context.PushGlobal(globals);

@@ -1,6 +1,6 @@
 namespace MicroGen.Emit.Model;
 
-/// <summary>Everything the project templates read, for one model on one board.</summary>
+/// <summary>Everything the project templates read, for one model on one board. Libraries: system libraries to link ("m").</summary>
 public sealed record FirmwareModel(
     string Source,
     string ModelName,
@@ -20,4 +20,5 @@ public sealed record FirmwareModel(
     string OutputStem,
     string OutputExtension,
     IReadOnlyList<string> ExpectedLines,
-    PatchStageModel? Patch);
+    PatchStageModel? Patch,
+    IReadOnlyList<string> Libraries);

@@ -27,9 +27,24 @@ void mg_platform_init(int argc, char **argv)
 int mg_platform_read_input(int index, void *data, uint32_t bytes)
 {
 #if MG_SEMIHOSTING
-    char name[] = "mg_input0.bin";
-    name[8] = (char)('0' + index);
-    const uint32_t open_args[3] = { (uint32_t)(uintptr_t)name, 1u /* "rb" */, sizeof(name) - 1 };
+    /* "mg_input<index>.bin", the index in decimal. */
+    char name[24] = "mg_input";
+    char digits[12];
+    uint32_t length = 8u, count = 0u;
+    uint32_t value = (uint32_t)index;
+    do {
+        digits[count++] = (char)('0' + value % 10u);
+        value /= 10u;
+    } while (value > 0u);
+    while (count > 0u) {
+        name[length++] = digits[--count];
+    }
+    name[length++] = '.';
+    name[length++] = 'b';
+    name[length++] = 'i';
+    name[length++] = 'n';
+    name[length] = '\0';
+    const uint32_t open_args[3] = { (uint32_t)(uintptr_t)name, 1u /* "rb" */, length };
     int32_t handle = mg_semihost_call(MG_SYS_OPEN, open_args);
     if (handle < 0) {
         return 0;

@@ -6,6 +6,7 @@
 #define MG_KERNELS_H
 
 #include "mg_runtime.h"
+#include "mg_activation_kernels.h"
 
 /* CONV_2D, int8, per-channel requantization. Filter [out_c][k_h][k_w][filter_c], groups = in_c / filter_c. */
 typedef struct {

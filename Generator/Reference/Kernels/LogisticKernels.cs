@@ -78,7 +78,7 @@ public static class LogisticKernels
 
     /// <summary>
     /// float32: 1 for x above 16.619047..., exp(x) below -9, otherwise 1 / (1 + exp(-x)), in float with expf
-    /// (MathF.Exp: the platform libm, which may differ from another libm in the last ulp).
+    /// (<see cref="FloatExp"/>, the same on every platform, where TFLite calls the platform's std::exp).
     /// </summary>
     public static void LogisticFloat(ReadOnlySpan<float> input, Span<float> output)
     {
@@ -94,11 +94,11 @@ public static class LogisticKernels
             }
             else if (value < cutoffLower)
             {
-                result = MathF.Exp(value);
+                result = FloatExp.Exp(value);
             }
             else
             {
-                result = 1.0f / (1.0f + MathF.Exp(-value));
+                result = 1.0f / (1.0f + FloatExp.Exp(-value));
             }
             output[i] = result;
         }

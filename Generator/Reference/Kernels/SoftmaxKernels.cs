@@ -12,8 +12,8 @@ public static class SoftmaxKernels
     private const int AccumulationIntegerBits = 12;
 
     /// <summary>
-    /// float32: exp((x - max) * beta) in float with expf (MathF.Exp: the platform libm, which may differ from another
-    /// libm in the last ulp), summed in float in row order, then each divided by the sum.
+    /// float32: exp((x - max) * beta) in float with expf (<see cref="FloatExp"/>, the same on every platform, where
+    /// TFLite calls the platform's std::exp), summed in float in row order, then each divided by the sum.
     /// </summary>
     public static void SoftmaxFloat(SoftmaxData d, ReadOnlySpan<float> input, Span<float> output)
     {
@@ -33,7 +33,7 @@ public static class SoftmaxKernels
             var sum = 0f;
             for (var c = 0; c < x.Length; c++)
             {
-                var exp = MathF.Exp((x[c] - max) * d.Beta);
+                var exp = FloatExp.Exp((x[c] - max) * d.Beta);
                 y[c] = exp;
                 sum += exp;
             }

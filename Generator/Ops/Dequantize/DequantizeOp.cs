@@ -1,4 +1,6 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
+using MicroGen.Ops.Common;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
 
@@ -13,6 +15,8 @@ public sealed class DequantizeOp : OperatorDefinition<DequantizeData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Dequantize];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override DequantizeData PrepareData(OpContext ctx)
     {
@@ -43,4 +47,9 @@ public sealed class DequantizeOp : OperatorDefinition<DequantizeData>
                 break;
         }
     }
+
+    protected override KernelCall Lower(OpContext ctx, DequantizeData d, StorageOption storage, TargetFeatures target) =>
+        KernelCall.Create($"mg_dequantize_{ActivationLowering.Suffix(d.InputType)}_f32", "mg_dequantize_params",
+            [.. ActivationLowering.Walk(null, ctx.Output(0)), ("scale", KernelValue.Of((float)d.Scale)), ("zero_point", KernelValue.Of(d.ZeroPoint))],
+            ActivationLowering.InputOutput(d.Input, d.Output), "kernels/mg_dequantize.c");
 }

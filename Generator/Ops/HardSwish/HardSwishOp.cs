@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -15,6 +16,8 @@ public sealed class HardSwishOp : OperatorDefinition<HardSwishData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.HardSwish];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override HardSwishData PrepareData(OpContext ctx)
     {
@@ -53,5 +56,23 @@ public sealed class HardSwishOp : OperatorDefinition<HardSwishData>
         {
             HardSwishKernels.HardSwishFloat(buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, HardSwishData d, StorageOption storage, TargetFeatures target)
+    {
+        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var operands = ActivationLowering.InputOutput(d.Input, d.Output);
+        if (d.Type == DataType.Float32)
+        {
+            return KernelCall.Create("mg_hard_swish_f32", "mg_unary_f32_params", walk, operands, "kernels/mg_hard_swish.c");
+        }
+        return KernelCall.Create("mg_hard_swish_s8", "mg_hard_swish_s8_params",
+        [
+            .. walk,
+            ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("output_zero_point", KernelValue.Of(d.OutputZeroPoint)),
+            ("reluish_multiplier", KernelValue.Of(d.ReluishMultiplier)), ("reluish_exponent", KernelValue.Of(d.ReluishExponent)),
+            ("output_multiplier", KernelValue.Of(d.OutputMultiplier)), ("output_exponent", KernelValue.Of(d.OutputExponent)),
+        ],
+        operands, "kernels/mg_hard_swish.c");
     }
 }

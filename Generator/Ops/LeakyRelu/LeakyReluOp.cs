@@ -1,4 +1,6 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
+using MicroGen.Ops.Common;
 using MicroGen.Ir.Options;
 using MicroGen.Reference;
 using MicroGen.Reference.FixedPoint;
@@ -15,6 +17,8 @@ public sealed class LeakyReluOp : OperatorDefinition<LeakyReluData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.LeakyRelu];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override LeakyReluData PrepareData(OpContext ctx)
     {
@@ -51,5 +55,24 @@ public sealed class LeakyReluOp : OperatorDefinition<LeakyReluData>
                 LeakyReluKernels.LeakyReluFloat(d.Alpha, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
                 break;
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, LeakyReluData d, StorageOption storage, TargetFeatures target)
+    {
+        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var operands = ActivationLowering.InputOutput(d.Input, d.Output);
+        if (d.Type == DataType.Float32)
+        {
+            return KernelCall.Create("mg_leaky_relu_f32", "mg_leaky_relu_f32_params", [.. walk, ("alpha", KernelValue.Of(d.Alpha))],
+                operands, "kernels/mg_relu.c");
+        }
+        return KernelCall.Create($"mg_leaky_relu_{ActivationLowering.Suffix(d.Type)}", "mg_leaky_relu_params",
+        [
+            .. walk,
+            ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("output_zero_point", KernelValue.Of(d.OutputZeroPoint)),
+            ("identity_multiplier", KernelValue.Of(d.IdentityMultiplier)), ("identity_shift", KernelValue.Of(d.IdentityShift)),
+            ("alpha_multiplier", KernelValue.Of(d.AlphaMultiplier)), ("alpha_shift", KernelValue.Of(d.AlphaShift)),
+        ],
+        operands, "kernels/mg_relu.c");
     }
 }

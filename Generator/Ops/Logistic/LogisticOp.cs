@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -15,6 +16,8 @@ public sealed class LogisticOp : OperatorDefinition<LogisticData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Logistic];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override LogisticData PrepareData(OpContext ctx)
     {
@@ -61,5 +64,29 @@ public sealed class LogisticOp : OperatorDefinition<LogisticData>
                 LogisticKernels.LogisticFloat(buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
                 break;
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, LogisticData d, StorageOption storage, TargetFeatures target)
+    {
+        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var operands = ActivationLowering.InputOutput(d.Input, d.Output);
+        return d.Type switch
+        {
+            DataType.Int8 => KernelCall.Create("mg_logistic_s8", "mg_logistic_tanh_s8_params",
+            [
+                .. walk,
+                ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("input_range_radius", KernelValue.Of(d.InputRangeRadius)),
+                ("input_multiplier", KernelValue.Of(d.InputMultiplier)), ("input_left_shift", KernelValue.Of(d.InputLeftShift)),
+            ],
+            operands, "kernels/mg_logistic_tanh.c"),
+            DataType.Int16 => KernelCall.Create("mg_logistic_s16", "mg_logistic_tanh_s16_params",
+            [
+                .. walk,
+                ("input_multiplier", KernelValue.Of(d.InputMultiplier)), ("input_left_shift", KernelValue.Of(d.InputLeftShift)),
+                ("sigmoid_table", ActivationLowering.SigmoidTable()),
+            ],
+            operands, "kernels/mg_logistic_tanh.c"),
+            _ => KernelCall.Create("mg_logistic_f32", "mg_unary_f32_params", walk, operands, "kernels/mg_logistic_f32.c", "kernels/mg_expf.c"),
+        };
     }
 }

@@ -1,4 +1,6 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
+using MicroGen.Ops.Common;
 using MicroGen.Reference;
 using MicroGen.Reference.FixedPoint;
 using MicroGen.Reference.Kernels;
@@ -15,6 +17,8 @@ public sealed class PreluOp : OperatorDefinition<PreluData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Prelu];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override PreluData PrepareData(OpContext ctx)
     {
@@ -95,5 +99,21 @@ public sealed class PreluOp : OperatorDefinition<PreluData>
             stride *= shape[i];
         }
         return strides;
+    }
+
+    protected override KernelCall Lower(OpContext ctx, PreluData d, StorageOption storage, TargetFeatures target)
+    {
+        var step = ctx.Op.Index;
+        return KernelCall.Create($"mg_prelu_{ActivationLowering.Suffix(d.Type)}", "mg_prelu_params",
+        [
+            ("rank", KernelValue.Of(d.OutputShape.Length)),
+            ("dims", KernelValue.Table($"op{step}_dims", d.OutputShape)),
+            ("input_strides", KernelValue.Table($"op{step}_input_strides", d.InputStrides)),
+            ("alpha_strides", KernelValue.Table($"op{step}_alpha_strides", d.AlphaStrides)),
+            ("input_offset", KernelValue.Of(d.InputOffset)), ("alpha_offset", KernelValue.Of(d.AlphaOffset)), ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("multiplier1", KernelValue.Of(d.Multiplier1)), ("shift1", KernelValue.Of(d.Shift1)),
+            ("multiplier2", KernelValue.Of(d.Multiplier2)), ("shift2", KernelValue.Of(d.Shift2)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Alpha), KernelOperand.ForTensor(d.Output)], "kernels/mg_prelu.c");
     }
 }

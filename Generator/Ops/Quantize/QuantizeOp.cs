@@ -1,4 +1,6 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
+using MicroGen.Ops.Common;
 using MicroGen.Reference;
 using MicroGen.Reference.FixedPoint;
 using MicroGen.Reference.Kernels;
@@ -23,6 +25,8 @@ public sealed class QuantizeOp : OperatorDefinition<QuantizeData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Quantize];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override QuantizeData PrepareData(OpContext ctx)
     {
@@ -102,5 +106,24 @@ public sealed class QuantizeOp : OperatorDefinition<QuantizeData>
                 QuantizationKernels.Requantize(d, input, buffers.Write<int>(d.Output));
                 break;
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, QuantizeData d, StorageOption storage, TargetFeatures target)
+    {
+        var output = ctx.Output(0);
+        var operands = ActivationLowering.InputOutput(d.Input, d.Output);
+        if (d.IsAffineQuantize)
+        {
+            return KernelCall.Create($"mg_quantize_f32_{ActivationLowering.Suffix(d.OutputType)}", "mg_quantize_f32_params",
+                [.. ActivationLowering.Walk(null, output), ("scale", KernelValue.Of(d.OutputScale)), ("zero_point", KernelValue.Of(d.OutputZeroPoint))],
+                operands, "kernels/mg_quantize.c") with { Libraries = ActivationLowering.MathLibrary };
+        }
+        return KernelCall.Create($"mg_requantize_{ActivationLowering.Suffix(d.InputType)}_{ActivationLowering.Suffix(d.OutputType)}", "mg_requantize_params",
+        [
+            .. ActivationLowering.Walk(null, output),
+            ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("output_zero_point", KernelValue.Of(d.OutputZeroPoint)),
+            ("multiplier", KernelValue.Of(d.Multiplier)), ("shift", KernelValue.Of(d.Shift)),
+        ],
+        operands, "kernels/mg_quantize.c");
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -19,6 +20,8 @@ public sealed class ReluOp : OperatorDefinition<ReluData>
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Relu, OpKind.Relu6, OpKind.ReluN1To1];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     protected override ReluData PrepareData(OpContext ctx)
     {
@@ -110,5 +113,28 @@ public sealed class ReluOp : OperatorDefinition<ReluData>
             throw ctx.Fail(output, $"activation bound {bound} does not quantize to an int32 with scale {scale}");
         }
         return (int)rounded;
+    }
+
+    protected override KernelCall Lower(OpContext ctx, ReluData d, StorageOption storage, TargetFeatures target)
+    {
+        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var operands = ActivationLowering.InputOutput(d.Input, d.Output);
+        if (d.Type == DataType.Float32)
+        {
+            // RELU has no upper bound: +infinity has no C literal, has_max 0 stands for it.
+            var hasMax = !float.IsPositiveInfinity(d.FloatMax);
+            return KernelCall.Create("mg_relu_f32", "mg_relu_f32_params",
+                [.. walk, ("min", KernelValue.Of(d.FloatMin)), ("max", KernelValue.Of(hasMax ? d.FloatMax : 0f)), ("has_max", KernelValue.Of(hasMax ? 1 : 0))],
+                operands, "kernels/mg_relu.c");
+        }
+        return KernelCall.Create($"mg_relu_{ActivationLowering.Suffix(d.Type)}", "mg_relu_params",
+        [
+            .. walk,
+            ("clamp_only", KernelValue.Of(d.IsClampOnly ? 1 : 0)),
+            ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("output_zero_point", KernelValue.Of(d.OutputZeroPoint)),
+            ("multiplier", KernelValue.Of(d.Multiplier)), ("shift", KernelValue.Of(d.Shift)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+        ],
+        operands, "kernels/mg_relu.c");
     }
 }

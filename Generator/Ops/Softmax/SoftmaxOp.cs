@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -128,5 +129,32 @@ public sealed class SoftmaxOp : OperatorDefinition<SoftmaxData>
         {
             throw ctx.Fail(tensor, $"scale {scale} must be {expected} (within {tolerance})");
         }
+    }
+
+    protected override KernelCall Lower(OpContext ctx, SoftmaxData d, StorageOption storage, TargetFeatures target)
+    {
+        var operands = ActivationLowering.InputOutput(d.Input, d.Output);
+        var rows = new (string, KernelValue)[] { ("outer", KernelValue.Of(d.OuterSize)), ("depth", KernelValue.Of(d.Depth)) };
+        var step = ctx.Op.Index;
+        return d.InputType switch
+        {
+            DataType.Int8 => KernelCall.Create($"mg_softmax_s8_{ActivationLowering.Suffix(d.OutputType)}", "mg_softmax_s8_params",
+            [
+                .. rows,
+                ("input_multiplier", KernelValue.Of(d.InputMultiplier)), ("input_left_shift", KernelValue.Of(d.InputLeftShift)),
+                ("diff_min", KernelValue.Of(d.DiffMin)),
+            ],
+            operands, "kernels/mg_softmax.c"),
+            DataType.Int16 => KernelCall.Create("mg_softmax_s16", "mg_softmax_s16_params",
+            [
+                .. rows,
+                ("input_multiplier", KernelValue.Of(d.InputMultiplier)), ("input_left_shift", KernelValue.Of(d.InputLeftShift)),
+                ("exp_table", ActivationLowering.Int16Table($"op{step}_exp_table", d.ExpTable)),
+                ("reciprocal_table", ActivationLowering.Int16Table($"op{step}_reciprocal_table", d.ReciprocalTable)),
+            ],
+            operands, "kernels/mg_softmax.c"),
+            _ => KernelCall.Create("mg_softmax_f32", "mg_softmax_f32_params", [.. rows, ("beta", KernelValue.Of(d.Beta))], operands,
+                "kernels/mg_softmax.c", "kernels/mg_expf.c"),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -39,6 +40,13 @@ public sealed class UnidirectionalSequenceLstmOp : OperatorDefinition<Unidirecti
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.UnidirectionalSequenceLstm];
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
+
+    /// <summary>int8: the kernel's four int16 gate buffers (MG_LSTM_S8_SCRATCH_BYTES).</summary>
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
+    {
+        var d = PrepareData(ctx);
+        return d.ActivationType == DataType.Int8 ? [StorageOption.Separate(ScratchBytes(d))] : [StorageOption.Separate()];
+    }
 
     public override long CountMacs(OpContext ctx)
     {
@@ -216,4 +224,75 @@ public sealed class UnidirectionalSequenceLstmOp : OperatorDefinition<Unidirecti
         var multiplier = QuantizedMultiplier.FromDouble(productScale / outputScale);
         return new LstmMulParams(outputZeroPoint, multiplier.Multiplier, multiplier.Shift, min, max);
     }
+
+    protected override KernelCall Lower(OpContext ctx, UnidirectionalSequenceLstmData d, StorageOption storage, TargetFeatures target)
+    {
+        if (d.ActivationType != DataType.Int8)
+        {
+            throw ctx.Fail($"{d.ActivationType.DisplayName()} UNIDIRECTIONAL_SEQUENCE_LSTM has no C kernel; int8 is supported");
+        }
+        var inputQ = ctx.Input(InputTensor).Quantization!;
+        var hiddenQ = ctx.Input(HiddenStateTensor).Quantization!;
+        var (cellTanhMultiplier, cellTanhShift) = LstmKernels.TanhParameters(d.CellStateScalePower);
+        var (gateTanhMultiplier, gateTanhShift) = LstmKernels.TanhParameters(LstmKernels.GateScalePower);
+        var fields = new List<(string, KernelValue)>
+        {
+            ("batches", KernelValue.Of(d.BatchSize)), ("time_steps", KernelValue.Of(d.TimeSteps)),
+            ("input_dim", KernelValue.Of(d.InputDimension)), ("state_dim", KernelValue.Of(d.StateDimension)),
+            ("time_major", KernelValue.Of(d.TimeMajor ? 1 : 0)),
+            ("input_offset", KernelValue.Of(-inputQ.ZeroPoint)), ("hidden_offset", KernelValue.Of(-hiddenQ.ZeroPoint)),
+        };
+        foreach (var (name, gate) in new[] { ("forget", d.ForgetGate), ("input", d.InputGate), ("cell", d.CellGate), ("output", d.OutputGate) })
+        {
+            var x = gate.InputFullyConnected!;
+            var h = gate.RecurrentFullyConnected!;
+            foreach (var fc in new[] { x, h })
+            {
+                if (fc.OutputOffset != 0 || fc.ActivationMin != short.MinValue || fc.ActivationMax != short.MaxValue)
+                {
+                    throw new InvalidOperationException("LSTM gate products are int16 without output offset");
+                }
+            }
+            fields.AddRange(
+            [
+                ($"{name}.input_weights", KernelValue.Tensor(ctx.Graph.Tensors[gate.InputWeights])),
+                ($"{name}.recurrent_weights", KernelValue.Tensor(ctx.Graph.Tensors[gate.RecurrentWeights])),
+                ($"{name}.bias", KernelValue.Tensor(ctx.Graph.Tensors[gate.Bias])),
+                ($"{name}.input_weights_offset", KernelValue.Of(x.WeightsOffset)),
+                ($"{name}.input_multiplier", KernelValue.Of(x.Multiplier)), ($"{name}.input_shift", KernelValue.Of(x.Shift)),
+                ($"{name}.recurrent_weights_offset", KernelValue.Of(h.WeightsOffset)),
+                ($"{name}.recurrent_multiplier", KernelValue.Of(h.Multiplier)), ($"{name}.recurrent_shift", KernelValue.Of(h.Shift)),
+            ]);
+        }
+        fields.AddRange(
+        [
+            ("use_cell_clip", KernelValue.Of(d.CellClip > 0 ? 1 : 0)), ("cell_clip", KernelValue.Of(d.QuantizedCellClip)),
+            ("cell_tanh_multiplier", KernelValue.Of(cellTanhMultiplier)), ("cell_tanh_shift", KernelValue.Of(cellTanhShift)),
+            ("gate_tanh_multiplier", KernelValue.Of(gateTanhMultiplier)), ("gate_tanh_shift", KernelValue.Of(gateTanhShift)),
+        ]);
+        foreach (var (name, mul) in new[] { ("forget_cell", d.ForgetCellMul!), ("input_cell_gate", d.InputCellGateMul!), ("hidden", d.HiddenMul!) })
+        {
+            fields.AddRange(
+            [
+                ($"{name}.multiplier", KernelValue.Of(mul.Multiplier)), ($"{name}.shift", KernelValue.Of(mul.Shift)),
+                ($"{name}.output_offset", KernelValue.Of(mul.OutputOffset)),
+                ($"{name}.act_min", KernelValue.Of(mul.ActivationMin)), ($"{name}.act_max", KernelValue.Of(mul.ActivationMax)),
+            ]);
+        }
+        fields.Add(("sigmoid_table", ActivationLowering.SigmoidTable()));
+        var rowsPerStep = d.TimeMajor ? d.BatchSize : 1;
+        return KernelCall.Create("mg_lstm_s8", "mg_lstm_s8_params", fields,
+            [
+                KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output),
+                KernelOperand.ForTensor(d.HiddenState), KernelOperand.ForTensor(d.CellState), KernelOperand.Scratch,
+            ],
+            "kernels/mg_lstm_s8.c", "kernels/mg_logistic_tanh.c") with
+        {
+            ScratchMacro = "MG_LSTM_S8_SCRATCH_BYTES",
+            ScratchMacroArguments = new long[] { rowsPerStep, d.StateDimension },
+        };
+    }
+
+    /// <summary>Four int16 buffers of (time-major ? batch : 1) x state values.</summary>
+    private static long ScratchBytes(UnidirectionalSequenceLstmData d) => 4L * 2 * (d.TimeMajor ? d.BatchSize : 1) * d.StateDimension;
 }

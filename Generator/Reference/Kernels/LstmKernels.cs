@@ -15,7 +15,7 @@ namespace MicroGen.Reference.Kernels;
 public static class LstmKernels
 {
     /// <summary>The gate pre-activations are Q3.12: CalculateLstmGate passes -12 as the "cell state scale power" of tanh.</summary>
-    private const int GateScalePower = -12;
+    public const int GateScalePower = -12;
 
     /// <summary>Integer LSTM: int8 (int32 bias) or int16 (int64 bias) activations, int8 weights, int16 cell state.</summary>
     public static void EvalInteger<TActivation, TBias>(UnidirectionalSequenceLstmData d, LstmTensorViews<TActivation, sbyte, TBias, short> t)
@@ -156,7 +156,7 @@ public static class LstmKernels
     /// lstm_internal::Tanh: the int16 tanh input shift for a Q(power) value is 15 + power - 3; a negative shift becomes a
     /// right shift with multiplier 3, otherwise the multiplier is left 0 (the kernel then uses 3 &lt;&lt; shift).
     /// </summary>
-    private static (int Multiplier, int Shift) TanhParameters(int scalePower)
+    public static (int Multiplier, int Shift) TanhParameters(int scalePower)
     {
         var shift = 15 + scalePower - 3;
         return shift < 0 ? (3, -shift) : (0, shift);

@@ -1,0 +1,33 @@
+namespace MicroGen.Simulator.Decode;
+
+/// <summary>The timing group of an encoding; each cycle model gives every class a base cost.</summary>
+public enum TimingClass : byte
+{
+    Alu,
+    Mul,
+    Mla,
+    Mac,
+    Lmul,
+    Lmla,
+    Div,
+    Load,
+    Store,
+    Loadd,
+    Stored,
+    Ldm,
+    Stm,
+    Branch,
+    Table,
+    System,
+    Fpalu,
+    Fpmul,
+    Fpmac,
+    Fpdiv,
+    Fpsqrt,
+    Fpmov,
+    Fpload,
+    Fpstore,
+    Fpldm,
+    Fpstm,
+    Fpcvt,
+}

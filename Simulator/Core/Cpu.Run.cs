@@ -186,6 +186,7 @@ public sealed partial class Cpu
     private void ExecuteInItBlock(ref DecodedOp op)
     {
         uint state = itState;
+        itStateRestored = false;
         if (ConditionPassed(state >> 4))
         {
             Dispatch(ref op);

@@ -3,10 +3,10 @@ namespace MicroGen.Simulator.Core;
 /// <summary>A5.3.16/17 ARMv7E-M signed multiplies: halfword, dual, word-by-halfword, most-significant, long, USAD8.</summary>
 public sealed partial class Cpu
 {
-    private void SmulxyT1(int d, int n, int m, bool nhigh, bool mhigh) => R(d) = (uint)(Half(R(n), nhigh) * Half(R(m), mhigh));
+    private void SmulxyT1(int d, int n, int m, bool nhigh, bool mhigh) => R(d) = (uint)(HalfOf(R(n), nhigh) * HalfOf(R(m), mhigh));
 
     private void SmlaxyT1(int d, int n, int m, int a, bool nhigh, bool mhigh) =>
-        R(d) = AccumulateQ((long)Half(R(n), nhigh) * Half(R(m), mhigh), R(a));
+        R(d) = AccumulateQ((long)HalfOf(R(n), nhigh) * HalfOf(R(m), mhigh), R(a));
 
     private void SmuadT1(int d, int n, int m, bool exchange) => R(d) = AccumulateQ(DualProducts(n, m, exchange, subtract: false), 0);
 
@@ -16,10 +16,10 @@ public sealed partial class Cpu
 
     private void SmlsdT1(int d, int n, int m, int a, bool exchange) => R(d) = AccumulateQ(DualProducts(n, m, exchange, subtract: true), R(a));
 
-    private void SmulwyT1(int d, int n, int m, bool mhigh) => R(d) = (uint)(((long)(int)R(n) * Half(R(m), mhigh)) >> 16);
+    private void SmulwyT1(int d, int n, int m, bool mhigh) => R(d) = (uint)(((long)(int)R(n) * HalfOf(R(m), mhigh)) >> 16);
 
     private void SmlawyT1(int d, int n, int m, int a, bool mhigh) =>
-        R(d) = AccumulateQ(((long)(int)R(n) * Half(R(m), mhigh)) >> 16, R(a));
+        R(d) = AccumulateQ(((long)(int)R(n) * HalfOf(R(m), mhigh)) >> 16, R(a));
 
     private void SmmulT1(int d, int n, int m, bool round) => R(d) = MostSignificant(0, (long)(int)R(n) * (int)R(m), round);
 
@@ -32,7 +32,7 @@ public sealed partial class Cpu
     private void Usada8T1(int d, int n, int m, int a) => R(d) = R(a) + SumAbsoluteDifferences(R(n), R(m));
 
     private void SmlalxyT1(int dlo, int dhi, int n, int m, bool nhigh, bool mhigh) =>
-        WriteLong(dlo, dhi, ReadLong(dlo, dhi) + (ulong)((long)Half(R(n), nhigh) * Half(R(m), mhigh)));
+        WriteLong(dlo, dhi, ReadLong(dlo, dhi) + (ulong)((long)HalfOf(R(n), nhigh) * HalfOf(R(m), mhigh)));
 
     private void SmlaldT1(int dlo, int dhi, int n, int m, bool exchange) =>
         WriteLong(dlo, dhi, ReadLong(dlo, dhi) + (ulong)DualProducts(n, m, exchange, subtract: false));
@@ -42,14 +42,14 @@ public sealed partial class Cpu
 
     private void UmaalT1(int dlo, int dhi, int n, int m) => WriteLong(dlo, dhi, ((ulong)R(n) * R(m)) + R(dhi) + R(dlo));
 
-    private static int Half(uint value, bool high) => high ? (short)(value >> 16) : (short)value;
+    private static int HalfOf(uint value, bool high) => high ? (short)(value >> 16) : (short)value;
 
     /// <summary>n.lo*m.lo +/- n.hi*m.hi, with m's halves swapped when <paramref name="exchange"/> (the X forms).</summary>
     private long DualProducts(int n, int m, bool exchange, bool subtract)
     {
         uint operand = exchange ? uint.RotateRight(R(m), 16) : R(m);
-        long product1 = (long)Half(R(n), false) * Half(operand, false);
-        long product2 = (long)Half(R(n), true) * Half(operand, true);
+        long product1 = (long)HalfOf(R(n), false) * HalfOf(operand, false);
+        long product2 = (long)HalfOf(R(n), true) * HalfOf(operand, true);
         return subtract ? product1 - product2 : product1 + product2;
     }
 

@@ -87,4 +87,21 @@ public static class FieldFunctions
         uint value = (s << 24) | (i1 << 23) | (i2 << 22) | (imm10 << 12) | (imm11 << 1);
         return (uint)((int)(value << 7) >> 7);
     }
+
+    /// <summary>Single-precision register number Vx:X from X:Vx (the pattern order of D/M and Vd/Vm).</summary>
+    public static uint SReg(uint bitAndVx) => ((bitAndVx & 0xF) << 1) | (bitAndVx >> 4);
+
+    /// <summary>Double-precision register number X:Vx, returned as the index of its low S register (2 * D).</summary>
+    public static uint DReg(uint bitAndVx) => 2 * bitAndVx;
+
+    /// <summary>VFPExpandImm for single precision: sign, NOT(b6):b6 x5:b5:b4 exponent, b3:b0 fraction top.</summary>
+    public static uint VfpExpandImm(uint imm8)
+    {
+        uint b6 = (imm8 >> 6) & 1;
+        uint exponent = ((b6 ^ 1) << 7) | (b6 != 0 ? 0x7Cu : 0) | ((imm8 >> 4) & 3);
+        return ((imm8 >> 7) << 31) | (exponent << 23) | ((imm8 & 0xF) << 19);
+    }
+
+    /// <summary>VCVT fixed-point imm5 = imm4:i from i:imm4 (the pattern order).</summary>
+    public static uint FixedImm5(uint iAndImm4) => ((iAndImm4 & 0xF) << 1) | (iAndImm4 >> 4);
 }

@@ -50,7 +50,7 @@ public static class FirmwareBuilder
             var arguments = flags.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
             arguments.AddRange(["-g", "-ffreestanding", "-nostartfiles", "-I", common, "-T", Path.Combine(common, "mps2.ld"), "-o", elf + ".tmp"]);
             arguments.AddRange(files);
-            arguments.AddRange(["-lc", "-lgcc", "-lnosys"]);
+            arguments.AddRange(["-lm", "-lc", "-lgcc", "-lnosys"]);
             var (exitCode, _, errors, _) = ProcessRunner.Run("arm-none-eabi-gcc", arguments, TimeSpan.FromMinutes(2));
             if (exitCode != 0)
             {

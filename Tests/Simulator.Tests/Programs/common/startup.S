@@ -7,9 +7,16 @@
 __vectors:
     .word __stack_top
     .word reset_handler
-    .rept 14
-    .word default_handler
-    .endr
+    .word NMI_Handler
+    .word HardFault_Handler
+    .word MemManage_Handler
+    .word BusFault_Handler
+    .word UsageFault_Handler
+    .word 0, 0, 0, 0
+    .word SVC_Handler
+    .word 0, 0
+    .word PendSV_Handler
+    .word SysTick_Handler
     .rept 32
     .word default_handler
     .endr
@@ -19,6 +26,17 @@ __vectors:
     .weak default_handler
 default_handler:
     b default_handler
+
+    .weak NMI_Handler, HardFault_Handler, MemManage_Handler, BusFault_Handler, UsageFault_Handler
+    .weak SVC_Handler, PendSV_Handler, SysTick_Handler
+    .thumb_set NMI_Handler, default_handler
+    .thumb_set HardFault_Handler, default_handler
+    .thumb_set MemManage_Handler, default_handler
+    .thumb_set BusFault_Handler, default_handler
+    .thumb_set UsageFault_Handler, default_handler
+    .thumb_set SVC_Handler, default_handler
+    .thumb_set PendSV_Handler, default_handler
+    .thumb_set SysTick_Handler, default_handler
 
     .thumb_func
     .global reset_handler

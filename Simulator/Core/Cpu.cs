@@ -90,6 +90,13 @@ public sealed partial class Cpu
         }
     }
 
+    /// <summary>Sets APSR N, Z, C, V, Q and GE from an xPSR value (reset leaves them UNKNOWN; lockstep adopts the reference's).</summary>
+    public void WriteApsr(uint xpsr)
+    {
+        SetApsrFlags(xpsr);
+        ge = (Features & FeatureSet.Dsp) != 0 ? (xpsr >> 16) & 0xF : 0;
+    }
+
     /// <summary>Reference to a core register; the index comes from a decoded 4-bit field, so it is in range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref uint R(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(registers), index);

@@ -5,7 +5,7 @@ public sealed partial class Cpu
 {
     private void VaddT1(int d, int n, int m) => S(d) = FpAdd(S(n), S(m));
 
-    private void VsubT1(int d, int n, int m) => S(d) = FpAdd(S(n), FpNeg(S(m)));
+    private void VsubT1(int d, int n, int m) => S(d) = FpSub(S(n), S(m));
 
     private void VmulT1(int d, int n, int m) => S(d) = FpMul(S(n), S(m));
 

@@ -80,6 +80,13 @@ public sealed partial class Cpu
         return RoundToSingle(sum, error != 0 ? Math.Sign(error) : 0);
     }
 
+    /// <summary>FPSub: a NaN operand propagates unchanged (not sign-flipped as FPAdd(a, FPNeg(b)) would).</summary>
+    private uint FpSub(uint a, uint b)
+    {
+        uint flushedA = FlushInput(a), flushedB = FlushInput(b);
+        return FloatBits.IsNaN(flushedA) || FloatBits.IsNaN(flushedB) ? ProcessNaNs(flushedA, flushedB) : FpAdd(flushedA, FpNeg(flushedB));
+    }
+
     private uint FpMul(uint a, uint b)
     {
         a = FlushInput(a);
@@ -215,7 +222,8 @@ public sealed partial class Cpu
         if (inexact)
         {
             RaiseFpFlag(FloatBits.Inexact);
-            if (float.IsInfinity(rounded) || Math.Abs((double)rounded) > float.MaxValue)
+            bool overflow = RoundingMode == 0 ? float.IsInfinity((float)value) : Math.Abs(value) > float.MaxValue;
+            if (overflow)
             {
                 RaiseFpFlag(FloatBits.Overflow);
             }
@@ -228,12 +236,28 @@ public sealed partial class Cpu
         return FloatBits.ToBits(rounded);
     }
 
+    /// <summary>
+    /// Round to nearest when <paramref name="value"/> is an inexact double: if it sits exactly halfway
+    /// between two singles, the exact result lies on the side of <paramref name="residue"/>.
+    /// </summary>
+    private static float BreakTie(double value, float nearest, int residue)
+    {
+        float below = (double)nearest > value ? MathF.BitDecrement(nearest) : nearest;
+        float above = (double)nearest > value ? nearest : MathF.BitIncrement(nearest);
+        if (float.IsInfinity(below) || float.IsInfinity(above) || (((double)below + above) / 2) != value)
+        {
+            return nearest;
+        }
+
+        return residue > 0 ? above : below;
+    }
+
     private static float RoundWithMode(double value, int residue, int mode)
     {
         float nearest = (float)value;
         if (mode == 0)
         {
-            return nearest;
+            return residue == 0 ? nearest : BreakTie(value, nearest, residue);
         }
 
         double direction = (double)nearest - value;

@@ -134,6 +134,10 @@ public sealed partial class Cpu
             {
                 RaiseFpFlag(FloatBits.Overflow);
             }
+            else if (Math.Abs(value) < 6.103515625e-05f)
+            {
+                RaiseFpFlag(FloatBits.Underflow);
+            }
         }
 
         return BitConverter.HalfToUInt16Bits(half);

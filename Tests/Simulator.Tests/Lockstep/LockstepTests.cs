@@ -19,8 +19,21 @@ public sealed class LockstepTests
         yield return new TestCaseData(TestCore.M0Plus, "mps2-an385", "asm/v6m.S").SetName("m0plus asm/v6m.S");
         foreach (TestCore core in TestCore.WithQemu)
         {
-            yield return new TestCaseData(core, core.QemuMachine, "asm/v6m.S").SetName($"{core.Name} asm/v6m.S");
+            foreach (string program in new[] { "asm/v6m.S", "asm/v7m_data.S", "asm/v7m_loadstore.S" })
+            {
+                yield return new TestCaseData(core, core.QemuMachine, program).SetName($"{core.Name} {program}");
+            }
         }
+
+        foreach (TestCore core in new[] { TestCore.M4, TestCore.M7 })
+        {
+            foreach (string program in new[] { "asm/dsp.S", "asm/fpu.S" })
+            {
+                yield return new TestCaseData(core, core.QemuMachine, program).SetName($"{core.Name} {program}");
+            }
+        }
+
+        yield return new TestCaseData(TestCore.M7, "mps2-an500", "asm/fpv5.S").SetName("m7 asm/fpv5.S");
     }
 
     [TestCaseSource(nameof(Cases))]

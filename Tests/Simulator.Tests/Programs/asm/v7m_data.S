@@ -286,6 +286,14 @@ hcase2:
     add r11, #0x300
 hcase3:
     nop.w
+    yield.w
+    sev.w
+    dbg #5
+    /* LDRH/LDRSH with Rt = PC are unallocated memory hints that execute as NOPs. */
+    .inst.w 0xF8B0F000
+    .inst.w 0xF830FC00
+    .inst.w 0xF830F000
+    .inst.w 0xF8BFF000
     mrs r2, msp
     msr apsr_nzcvq, r0
     FLAGS

@@ -24,7 +24,7 @@ public sealed class QemuDifferentialTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.StopReason, Is.EqualTo(Core.StopReason.SemihostingExit), result.Fault?.Description);
+            Assert.That(result.StopReason, Is.EqualTo(MicroGen.Simulator.Core.StopReason.SemihostingExit), result.Fault?.Description);
             Assert.That(result.ConsoleText, Is.EqualTo(qemuConsole));
             Assert.That(result.ExitCode, Is.EqualTo(qemuExit));
         });

@@ -55,6 +55,16 @@ public sealed class Machine
 
         LoadImage();
         monitor = CreateMonitor();
+        ElfSymbol? start = options.StartSymbol is null ? null : image.FindSymbol(options.StartSymbol);
+        if (monitor is not null && start is not null)
+        {
+            monitor.StartAt(start.Address, ApplyPatches);
+        }
+        else
+        {
+            ApplyPatches();
+        }
+
         Cpu.Monitor = monitor;
         Cpu.Reset(description.BootAddress);
         initialSp = Cpu.GetRegister(13);
@@ -191,6 +201,10 @@ public sealed class Machine
             Bus.TryPoke(segment.PhysicalAddress, segment.FileBytes);
         }
 
+    }
+
+    private void ApplyPatches()
+    {
         foreach (MemoryPatch patch in options.Patches ?? [])
         {
             ElfSymbol symbol = image.FindSymbol(patch.Symbol)!;
@@ -206,7 +220,7 @@ public sealed class Machine
             .ToList();
         ElfSymbol? arena = image.FindSymbol(options.ArenaSymbol);
         InstructionTracer? tracer = options.Trace is null ? null : new InstructionTracer(options.Trace);
-        if (layers.Count == 0 && arena is null && tracer is null && options.WriteObserver is null)
+        if (layers.Count == 0 && arena is null && tracer is null && options.WriteObserver is null && (options.Patches ?? []).Count == 0)
         {
             return null;
         }

@@ -12,6 +12,11 @@ namespace MicroGen.Simulator;
 /// <param name="WriteObserver">Called for every store with address, size, PC and current layer (null: no cost).</param>
 /// <param name="StopOnFault">Stop at the first fault (true) or take the firmware's fault handler (false).</param>
 /// <param name="ConsoleInput">Bytes the firmware can read from the console (semihosting SYS_READC/SYS_READ, UART RX).</param>
+/// <param name="StartSymbol">
+/// Function where the firmware's own work starts (default <c>main</c>): memory patches are applied and arena
+/// tracking begins when the PC first reaches it, after the startup code has copied .data and cleared .bss.
+/// Null, or a symbol the ELF lacks, patches right after loading and tracks from reset.
+/// </param>
 public sealed record RunOptions(
     ulong MaxInstructions = 2_000_000_000,
     IReadOnlyList<MemoryPatch>? Patches = null,
@@ -21,4 +26,5 @@ public sealed record RunOptions(
     TextWriter? Trace = null,
     Action<WriteAccess>? WriteObserver = null,
     bool StopOnFault = true,
-    byte[]? ConsoleInput = null);
+    byte[]? ConsoleInput = null,
+    string? StartSymbol = "main");

@@ -19,6 +19,9 @@ public sealed class ExecutionMonitor
     private readonly uint arenaStart;
     private readonly uint arenaSize;
     private DecodeCache? cache;
+    private uint? startAddress;
+    private Action? onStart;
+    private bool started = true;
 
     public ExecutionMonitor(IEnumerable<(string Name, uint Address)> layers, uint arenaStart, uint arenaSize, Action<WriteAccess>? writeObserver, InstructionTracer? tracer)
     {
@@ -46,6 +49,19 @@ public sealed class ExecutionMonitor
 
     public bool IsWatched(uint address) => watched.Contains(address);
 
+    /// <summary>
+    /// Delays arena tracking (and runs <paramref name="action"/>, e.g. memory patches) until the PC first
+    /// reaches <paramref name="address"/>, normally <c>main</c>: the C runtime's .bss clearing and .data
+    /// copy are not the firmware's own writes, and would overwrite patches.
+    /// </summary>
+    public void StartAt(uint address, Action action)
+    {
+        startAddress = address & ~1u;
+        onStart = action;
+        started = false;
+        watched.Add(address & ~1u);
+    }
+
     internal void Attach(DecodeCache decodeCache) => cache = decodeCache;
 
     /// <summary>Per-layer totals in first-entry order; a layer still open at the end is counted up to the stop.</summary>
@@ -63,6 +79,12 @@ public sealed class ExecutionMonitor
 
     internal void OnWatchedAddress(Cpu cpu, uint address)
     {
+        if (!started && address == startAddress)
+        {
+            started = true;
+            onStart?.Invoke();
+        }
+
         // Returns first: the return address of a layer may be the entry of the next one.
         while (openLayers.Count > 0 && openLayers[^1].ReturnAddress == address)
         {
@@ -110,7 +132,7 @@ public sealed class ExecutionMonitor
 
     internal void OnWrite(Cpu cpu, uint address, int size)
     {
-        if (address - arenaStart < arenaSize)
+        if (started && address - arenaStart < arenaSize)
         {
             uint end = Math.Min(address - arenaStart + (uint)size, arenaSize);
             ArenaHighWater = Math.Max(ArenaHighWater, end);

@@ -200,7 +200,7 @@ public sealed partial class Cpu
         }
         catch (BusErrorException error)
         {
-            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.StkErr, pc, error.Address, $"stacking for exception {number} failed at 0x{error.Address:X8} (SP 0x{sp:X8}): lockup");
+            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.StkErr, pc, error.Address, $"HardFault (STKERR) at PC 0x{pc:X8}: stacking for exception {number} failed at 0x{error.Address:X8} (SP 0x{sp:X8}): lockup");
             RequestStop(StopReason.Lockup);
             return;
         }
@@ -231,7 +231,7 @@ public sealed partial class Cpu
         }
         catch (BusErrorException)
         {
-            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.VectTbl, pc, System.Vtor + (uint)(4 * number), $"vector table read for exception {number} failed: lockup");
+            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.VectTbl, pc, System.Vtor + (uint)(4 * number), $"HardFault (VECTTBL) at PC 0x{pc:X8}: vector table read for exception {number} failed: lockup");
             RequestStop(StopReason.Lockup);
             return;
         }
@@ -293,7 +293,7 @@ public sealed partial class Cpu
         }
         catch (BusErrorException error)
         {
-            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.UnstkErr, pc, error.Address, $"unstacking failed at 0x{error.Address:X8}: lockup");
+            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.UnstkErr, pc, error.Address, $"HardFault (UNSTKERR) at PC 0x{pc:X8}: unstacking failed at 0x{error.Address:X8}: lockup");
             RequestStop(StopReason.Lockup);
             return;
         }

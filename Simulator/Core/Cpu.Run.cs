@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MicroGen.Simulator.Decode;
 using MicroGen.Simulator.Memory;
 
@@ -83,7 +85,7 @@ public sealed partial class Cpu
 
     private void RunFast(ulong limit)
     {
-        uint[] regs = registers;
+        ref uint regs = ref MemoryMarshal.GetArrayDataReference(registers);
         DecodedOp[] page = decodeCache.PageFor(pc);
         uint pageBase = pc & ~DecodeCache.PageMask;
         while (true)
@@ -103,7 +105,7 @@ public sealed partial class Cpu
                 pageBase = address & ~DecodeCache.PageMask;
             }
 
-            ref DecodedOp op = ref page[(address & DecodeCache.PageMask) >> 1];
+            ref DecodedOp op = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page), (int)((address & DecodeCache.PageMask) >> 1));
             if (op.Size == 0)
             {
                 DecodeAt(address, ref op);
@@ -115,7 +117,7 @@ public sealed partial class Cpu
             }
 
             nextPc = address + op.Size;
-            regs[15] = address + 4;
+            Unsafe.Add(ref regs, 15) = address + 4;
             Ticks += op.Ticks;
             Instructions++;
             if (itState == 0)
@@ -128,9 +130,10 @@ public sealed partial class Cpu
             }
 
             pc = nextPc;
-            if (regs[13] < lowestSp)
+            uint sp = Unsafe.Add(ref regs, 13);
+            if (sp < lowestSp)
             {
-                lowestSp = regs[13];
+                lowestSp = sp;
             }
         }
     }

@@ -4,6 +4,9 @@ namespace MicroGen.Simulator.Decode;
 public enum TimingClass : byte
 {
     Alu,
+
+    /// <summary>Folded into the neighbouring instruction on M3/M4/M7 (IT).</summary>
+    Fold,
     Mul,
     Mla,
     Mac,

@@ -20,7 +20,7 @@ public static class CortexTimings
 
     /// <summary>M0+: 2-stage pipeline, single-cycle multiplier, loads/stores 2 cycles, taken branch 2, BL 3, LDM 1+N, entry 15.</summary>
     public static CoreTimingProfile M0Plus { get; } = new(
-        Classes(alu: 2, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 2, load: 4, store: 4, loadd: 4, stored: 4, ldm: 2, stm: 2, branch: 2, table: 4, system: 6, fp: 2),
+        Classes(alu: 2, fold: 2, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 2, load: 4, store: 4, loadd: 4, stored: 4, ldm: 2, stm: 2, branch: 2, table: 4, system: 6, fp: 2),
         BranchTakenTicks: 2,
         LoadNotPipelinedTicks: 0,
         PerRegisterTicks: 2,
@@ -34,9 +34,9 @@ public static class CortexTimings
 
     /// <summary>M3: MLA 2, UMULL/SMULL 3-5, UMLAL 4-7, divide 2-12, LDR 2 (1 when following a load), STR 1 (write buffer), taken branch 1+P with P=2.</summary>
     public static CoreTimingProfile M3 { get; } = new(
-        Classes(alu: 2, mul: 2, mla: 4, mac: 4, lmul: 8, lmla: 10, div: 4, load: 2, store: 2, loadd: 6, stored: 6, ldm: 2, stm: 2, branch: 2, table: 4, system: 2, fp: 2),
-        BranchTakenTicks: 4,
-        LoadNotPipelinedTicks: 2,
+        Classes(alu: 2, fold: 0, mul: 2, mla: 4, mac: 4, lmul: 8, lmla: 10, div: 4, load: 2, store: 2, loadd: 6, stored: 6, ldm: 2, stm: 2, branch: 2, table: 4, system: 2, fp: 2),
+        BranchTakenTicks: 2,
+        LoadNotPipelinedTicks: 1,
         PerRegisterTicks: 2,
         DivideBaseTicks: 2,
         DivideTicksPerQuotientBits: 2,
@@ -48,9 +48,9 @@ public static class CortexTimings
 
     /// <summary>M4: as M3 but MLA, long multiplies and DSP MACs single-cycle; FPU ALU/MUL 1, VMLA 3, VDIV/VSQRT 14, VLDR 2.</summary>
     public static CoreTimingProfile M4 { get; } = new(
-        Classes(alu: 2, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 4, load: 2, store: 2, loadd: 6, stored: 6, ldm: 2, stm: 2, branch: 2, table: 4, system: 2, fp: 2),
-        BranchTakenTicks: 4,
-        LoadNotPipelinedTicks: 2,
+        Classes(alu: 2, fold: 0, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 4, load: 2, store: 2, loadd: 6, stored: 6, ldm: 2, stm: 2, branch: 2, table: 4, system: 2, fp: 2),
+        BranchTakenTicks: 2,
+        LoadNotPipelinedTicks: 1,
         PerRegisterTicks: 2,
         DivideBaseTicks: 2,
         DivideTicksPerQuotientBits: 2,
@@ -66,8 +66,8 @@ public static class CortexTimings
     /// LDM/STM issued alone. The I-cache and D-cache are assumed warm: flash wait states are hidden.
     /// </summary>
     public static CoreTimingProfile M7 { get; } = new(
-        Classes(alu: 1, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 4, load: 1, store: 1, loadd: 2, stored: 2, ldm: 2, stm: 2, branch: 1, table: 4, system: 2, fp: 1),
-        BranchTakenTicks: 1,
+        Classes(alu: 1, fold: 0, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 4, load: 1, store: 1, loadd: 2, stored: 2, ldm: 2, stm: 2, branch: 1, table: 4, system: 2, fp: 1),
+        BranchTakenTicks: 2,
         LoadNotPipelinedTicks: 1,
         PerRegisterTicks: 2,
         DivideBaseTicks: 2,
@@ -79,10 +79,11 @@ public static class CortexTimings
         DataCacheHidesFlashWaitStates: true);
 
     private static Dictionary<TimingClass, int> Classes(
-        int alu, int mul, int mla, int mac, int lmul, int lmla, int div, int load, int store, int loadd, int stored,
+        int alu, int fold, int mul, int mla, int mac, int lmul, int lmla, int div, int load, int store, int loadd, int stored,
         int ldm, int stm, int branch, int table, int system, int fp) => new()
         {
             [TimingClass.Alu] = alu,
+            [TimingClass.Fold] = fold,
             [TimingClass.Mul] = mul,
             [TimingClass.Mla] = mla,
             [TimingClass.Mac] = mac,

@@ -6,7 +6,7 @@ namespace MicroGen.Simulator.Tests.Firmware;
 [Category("Qemu")]
 public sealed class QemuDifferentialTests
 {
-    private static readonly string[] Programs = ["c/hello.c", "c/float_math.c", "c/int_math.c", "c/exceptions.c"];
+    private static readonly string[] Programs = ["c/hello.c", "c/float_math.c", "c/int_math.c", "c/exceptions.c", "c/irq.c", "c/selfmod.c"];
 
     public static IEnumerable<TestCaseData> Cases() =>
         from core in TestCore.WithQemu

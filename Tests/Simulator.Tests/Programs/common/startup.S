@@ -17,7 +17,11 @@ __vectors:
     .word 0, 0
     .word PendSV_Handler
     .word SysTick_Handler
-    .rept 32
+    /* External interrupts 0-7 can be given by a program in section .vectors_irq; the rest use the default. */
+    .section .vectors_irq, "a"
+    .weak irq_vectors
+    .section .vectors_rest, "a"
+    .rept 24
     .word default_handler
     .endr
 

@@ -83,6 +83,7 @@ public sealed partial class Cpu
     /// <summary>Executes exactly one instruction (or takes one pending exception); used by lockstep tests.</summary>
     public void Step() => Run(Instructions + 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunFast(ulong limit)
     {
         ref uint regs = ref MemoryMarshal.GetArrayDataReference(registers);

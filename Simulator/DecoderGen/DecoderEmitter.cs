@@ -102,6 +102,7 @@ internal static class DecoderEmitter
         writer.AppendLine("public sealed partial class Cpu");
         writer.AppendLine("{");
         writer.AppendLine("    /// <summary>Calls the handler of a decoded instruction with its fields.</summary>");
+        writer.AppendLine("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         writer.AppendLine("    private void Dispatch(ref DecodedOp op)");
         writer.AppendLine("    {");
         writer.AppendLine("        switch (op.Op)");

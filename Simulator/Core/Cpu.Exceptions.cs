@@ -214,6 +214,7 @@ public sealed partial class Cpu
         }
 
         registers[14] = excReturn;
+        exclusiveOpen = false;
         exceptions.CurrentException = (uint)number;
         exceptions.SetActive(number, true);
         exceptions.SetPending(number, false);
@@ -254,6 +255,7 @@ public sealed partial class Cpu
         }
 
         exceptions.SetActive(returning, false);
+        exclusiveOpen = false;
         bool toThread = mode != 0x1;
         bool toPsp = mode == 0xD;
         if (toThread && exceptions.AnyActive())

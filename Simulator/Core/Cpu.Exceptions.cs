@@ -178,29 +178,9 @@ public sealed partial class Cpu
         bool realign = (sp & 4) != 0 && (System.StackAlign8 || IsV6M || fpFrame);
         uint frame = (sp - frameSize) & (realign ? ~7u : ~0u);
         uint xpsr = (Xpsr & ~(1u << 9)) | (realign ? 1u << 9 : 0);
-        try
+        if (!TryPushFrame(frame, returnAddress, xpsr, fpFrame, out uint failedAddress))
         {
-            bus.Write32(frame, registers[0]);
-            bus.Write32(frame + 4, registers[1]);
-            bus.Write32(frame + 8, registers[2]);
-            bus.Write32(frame + 12, registers[3]);
-            bus.Write32(frame + 16, registers[12]);
-            bus.Write32(frame + 20, registers[14]);
-            bus.Write32(frame + 24, returnAddress);
-            bus.Write32(frame + 28, xpsr);
-            if (fpFrame)
-            {
-                for (int i = 0; i < 16; i++)
-                {
-                    bus.Write32(frame + 32 + (uint)(4 * i), fpRegisters[i]);
-                }
-
-                bus.Write32(frame + 96, Fpscr);
-            }
-        }
-        catch (BusErrorException error)
-        {
-            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.StkErr, pc, error.Address, $"HardFault (STKERR) at PC 0x{pc:X8}: stacking for exception {number} failed at 0x{error.Address:X8} (SP 0x{sp:X8}): lockup");
+            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.StkErr, pc, failedAddress, $"HardFault (STKERR) at PC 0x{pc:X8}: stacking for exception {number} failed at 0x{failedAddress:X8} (SP 0x{sp:X8}): lockup");
             RequestStop(StopReason.Lockup);
             return;
         }
@@ -272,30 +252,9 @@ public sealed partial class Cpu
         controlSpsel = toPsp;
         exceptions.CurrentException = 0;
         uint frame = registers[13];
-        uint xpsr;
-        try
+        if (!TryPopFrame(frame, fpFrame, out uint xpsr, out uint failedAddress))
         {
-            registers[0] = bus.Read32(frame);
-            registers[1] = bus.Read32(frame + 4);
-            registers[2] = bus.Read32(frame + 8);
-            registers[3] = bus.Read32(frame + 12);
-            registers[12] = bus.Read32(frame + 16);
-            registers[14] = bus.Read32(frame + 20);
-            nextPc = bus.Read32(frame + 24) & ~1u;
-            xpsr = bus.Read32(frame + 28);
-            if (fpFrame)
-            {
-                for (int i = 0; i < 16; i++)
-                {
-                    fpRegisters[i] = bus.Read32(frame + 32 + (uint)(4 * i));
-                }
-
-                Fpscr = bus.Read32(frame + 96);
-            }
-        }
-        catch (BusErrorException error)
-        {
-            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.UnstkErr, pc, error.Address, $"HardFault (UNSTKERR) at PC 0x{pc:X8}: unstacking failed at 0x{error.Address:X8}: lockup");
+            lastFault = new FaultReport(FaultKind.HardFault, FaultReason.UnstkErr, pc, failedAddress, $"HardFault (UNSTKERR) at PC 0x{pc:X8}: unstacking failed at 0x{failedAddress:X8}: lockup");
             RequestStop(StopReason.Lockup);
             return;
         }
@@ -311,5 +270,70 @@ public sealed partial class Cpu
         controlFpca = fpFrame;
         Ticks += timing.ExceptionReturnTicks;
         eventTicks = 0;
+    }
+
+    /// <summary>Writes the basic (and, with <paramref name="fpFrame"/>, the FP) exception frame; false on a bus error.</summary>
+    private bool TryPushFrame(uint frame, uint returnAddress, uint xpsr, bool fpFrame, out uint failedAddress)
+    {
+        try
+        {
+            ReadOnlySpan<uint> basic = [registers[0], registers[1], registers[2], registers[3], registers[12], registers[14], returnAddress, xpsr];
+            for (int i = 0; i < basic.Length; i++)
+            {
+                bus.Write32(frame + (uint)(4 * i), basic[i]);
+            }
+
+            for (int i = 0; fpFrame && i < 16; i++)
+            {
+                bus.Write32(frame + 32 + (uint)(4 * i), fpRegisters[i]);
+            }
+
+            if (fpFrame)
+            {
+                bus.Write32(frame + 96, Fpscr);
+            }
+        }
+        catch (BusErrorException error)
+        {
+            failedAddress = error.Address;
+            return false;
+        }
+
+        failedAddress = 0;
+        return true;
+    }
+
+    /// <summary>Reads an exception frame back into r0-r3, r12, lr, the next PC and (optionally) S0-S15/FPSCR.</summary>
+    private bool TryPopFrame(uint frame, bool fpFrame, out uint xpsr, out uint failedAddress)
+    {
+        try
+        {
+            ReadOnlySpan<int> targets = [0, 1, 2, 3, 12, 14];
+            for (int i = 0; i < targets.Length; i++)
+            {
+                registers[targets[i]] = bus.Read32(frame + (uint)(4 * i));
+            }
+
+            nextPc = bus.Read32(frame + 24) & ~1u;
+            xpsr = bus.Read32(frame + 28);
+            for (int i = 0; fpFrame && i < 16; i++)
+            {
+                fpRegisters[i] = bus.Read32(frame + 32 + (uint)(4 * i));
+            }
+
+            if (fpFrame)
+            {
+                Fpscr = bus.Read32(frame + 96);
+            }
+        }
+        catch (BusErrorException error)
+        {
+            xpsr = 0;
+            failedAddress = error.Address;
+            return false;
+        }
+
+        failedAddress = 0;
+        return true;
     }
 }

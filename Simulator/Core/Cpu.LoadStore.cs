@@ -3,15 +3,6 @@ namespace MicroGen.Simulator.Core;
 /// <summary>A7.7 load and store of a single register (immediate, register, literal offsets).</summary>
 public sealed partial class Cpu
 {
-    private enum Width
-    {
-        Word,
-        Half,
-        SignedHalf,
-        Byte,
-        SignedByte,
-    }
-
     // --- 16-bit forms ---
     private void LdrLitT1(int t, uint imm32) => R(t) = Load32((R(15) & ~3u) + imm32);
 
@@ -48,66 +39,66 @@ public sealed partial class Cpu
     private void StrImmT2(int t, uint imm32) => Store32(R(13) + imm32, R(t));
 
     // --- 32-bit literal forms ---
-    private void LdrLitT2(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), Width.Word);
+    private void LdrLitT2(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), AccessWidth.Word);
 
-    private void LdrhLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), Width.Half);
+    private void LdrhLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), AccessWidth.Half);
 
-    private void LdrshLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), Width.SignedHalf);
+    private void LdrshLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), AccessWidth.SignedHalf);
 
-    private void LdrbLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), Width.Byte);
+    private void LdrbLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), AccessWidth.Byte);
 
-    private void LdrsbLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), Width.SignedByte);
+    private void LdrsbLitT1(int t, uint imm32, bool add) => LoadTo(t, Literal(imm32, add), AccessWidth.SignedByte);
 
     // --- 32-bit positive 12-bit immediate ---
-    private void LdrImmT3(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, Width.Word);
+    private void LdrImmT3(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, AccessWidth.Word);
 
-    private void LdrhImmT2(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, Width.Half);
+    private void LdrhImmT2(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, AccessWidth.Half);
 
-    private void LdrshImmT1(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, Width.SignedHalf);
+    private void LdrshImmT1(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, AccessWidth.SignedHalf);
 
-    private void LdrbImmT2(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, Width.Byte);
+    private void LdrbImmT2(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, AccessWidth.Byte);
 
-    private void LdrsbImmT1(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, Width.SignedByte);
+    private void LdrsbImmT1(int t, int n, uint imm32) => LoadTo(t, R(n) + imm32, AccessWidth.SignedByte);
 
-    private void StrImmT3(int t, int n, uint imm32) => StoreFrom(t, R(n) + imm32, Width.Word);
+    private void StrImmT3(int t, int n, uint imm32) => StoreFrom(t, R(n) + imm32, AccessWidth.Word);
 
-    private void StrhImmT2(int t, int n, uint imm32) => StoreFrom(t, R(n) + imm32, Width.Half);
+    private void StrhImmT2(int t, int n, uint imm32) => StoreFrom(t, R(n) + imm32, AccessWidth.Half);
 
-    private void StrbImmT2(int t, int n, uint imm32) => StoreFrom(t, R(n) + imm32, Width.Byte);
+    private void StrbImmT2(int t, int n, uint imm32) => StoreFrom(t, R(n) + imm32, AccessWidth.Byte);
 
     // --- 32-bit 8-bit immediate with index/add/writeback (PUW=110 is the unprivileged xxxT form) ---
-    private void LdrImmT4(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, Width.Word);
+    private void LdrImmT4(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, AccessWidth.Word);
 
-    private void LdrhImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, Width.Half);
+    private void LdrhImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, AccessWidth.Half);
 
-    private void LdrshImmT2(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, Width.SignedHalf);
+    private void LdrshImmT2(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, AccessWidth.SignedHalf);
 
-    private void LdrbImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, Width.Byte);
+    private void LdrbImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, AccessWidth.Byte);
 
-    private void LdrsbImmT2(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, Width.SignedByte);
+    private void LdrsbImmT2(int t, int n, uint imm32, bool index, bool add, bool wback) => LoadIndexed(t, n, imm32, index, add, wback, AccessWidth.SignedByte);
 
-    private void StrImmT4(int t, int n, uint imm32, bool index, bool add, bool wback) => StoreIndexed(t, n, imm32, index, add, wback, Width.Word);
+    private void StrImmT4(int t, int n, uint imm32, bool index, bool add, bool wback) => StoreIndexed(t, n, imm32, index, add, wback, AccessWidth.Word);
 
-    private void StrhImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => StoreIndexed(t, n, imm32, index, add, wback, Width.Half);
+    private void StrhImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => StoreIndexed(t, n, imm32, index, add, wback, AccessWidth.Half);
 
-    private void StrbImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => StoreIndexed(t, n, imm32, index, add, wback, Width.Byte);
+    private void StrbImmT3(int t, int n, uint imm32, bool index, bool add, bool wback) => StoreIndexed(t, n, imm32, index, add, wback, AccessWidth.Byte);
 
     // --- 32-bit register offset, LSL #0-3 ---
-    private void LdrRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), Width.Word);
+    private void LdrRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), AccessWidth.Word);
 
-    private void LdrhRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), Width.Half);
+    private void LdrhRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), AccessWidth.Half);
 
-    private void LdrshRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), Width.SignedHalf);
+    private void LdrshRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), AccessWidth.SignedHalf);
 
-    private void LdrbRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), Width.Byte);
+    private void LdrbRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), AccessWidth.Byte);
 
-    private void LdrsbRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), Width.SignedByte);
+    private void LdrsbRegT2(int t, int n, int m, uint shift) => LoadTo(t, R(n) + (R(m) << (int)shift), AccessWidth.SignedByte);
 
-    private void StrRegT2(int t, int n, int m, uint shift) => StoreFrom(t, R(n) + (R(m) << (int)shift), Width.Word);
+    private void StrRegT2(int t, int n, int m, uint shift) => StoreFrom(t, R(n) + (R(m) << (int)shift), AccessWidth.Word);
 
-    private void StrhRegT2(int t, int n, int m, uint shift) => StoreFrom(t, R(n) + (R(m) << (int)shift), Width.Half);
+    private void StrhRegT2(int t, int n, int m, uint shift) => StoreFrom(t, R(n) + (R(m) << (int)shift), AccessWidth.Half);
 
-    private void StrbRegT2(int t, int n, int m, uint shift) => StoreFrom(t, R(n) + (R(m) << (int)shift), Width.Byte);
+    private void StrbRegT2(int t, int n, int m, uint shift) => StoreFrom(t, R(n) + (R(m) << (int)shift), AccessWidth.Byte);
 
     // --- Preload hints: no effect in the model ---
     private void PldLitT1()
@@ -160,7 +151,7 @@ public sealed partial class Cpu
 
     private uint Literal(uint imm32, bool add) => add ? (R(15) & ~3u) + imm32 : (R(15) & ~3u) - imm32;
 
-    private void LoadIndexed(int t, int n, uint imm32, bool index, bool add, bool wback, Width width)
+    private void LoadIndexed(int t, int n, uint imm32, bool index, bool add, bool wback, AccessWidth width)
     {
         if (!index && !wback)
         {
@@ -177,7 +168,7 @@ public sealed partial class Cpu
         WriteLoaded(t, value);
     }
 
-    private void StoreIndexed(int t, int n, uint imm32, bool index, bool add, bool wback, Width width)
+    private void StoreIndexed(int t, int n, uint imm32, bool index, bool add, bool wback, AccessWidth width)
     {
         if (!index && !wback)
         {
@@ -192,7 +183,7 @@ public sealed partial class Cpu
         }
     }
 
-    private void LoadTo(int t, uint address, Width width) => WriteLoaded(t, Load(address, width));
+    private void LoadTo(int t, uint address, AccessWidth width) => WriteLoaded(t, Load(address, width));
 
     /// <summary>A load into the PC is an interworking branch (LoadWritePC).</summary>
     private void WriteLoaded(int t, uint value)
@@ -207,21 +198,21 @@ public sealed partial class Cpu
         }
     }
 
-    private uint Load(uint address, Width width) => width switch
+    private uint Load(uint address, AccessWidth width) => width switch
     {
-        Width.Word => Load32(address),
-        Width.Half => Load16(address),
-        Width.SignedHalf => (uint)(short)Load16(address),
-        Width.Byte => Load8(address),
+        AccessWidth.Word => Load32(address),
+        AccessWidth.Half => Load16(address),
+        AccessWidth.SignedHalf => (uint)(short)Load16(address),
+        AccessWidth.Byte => Load8(address),
         _ => (uint)(sbyte)Load8(address),
     };
 
-    private void StoreFrom(int t, uint address, Width width)
+    private void StoreFrom(int t, uint address, AccessWidth width)
     {
         switch (width)
         {
-            case Width.Word: Store32(address, R(t)); break;
-            case Width.Half: Store16(address, R(t)); break;
+            case AccessWidth.Word: Store32(address, R(t)); break;
+            case AccessWidth.Half: Store16(address, R(t)); break;
             default: Store8(address, R(t)); break;
         }
     }

@@ -143,8 +143,4 @@ public sealed class ExecutionMonitor
 
     internal void Trace(uint address, in DecodedOp op, ReadOnlySpan<uint> before, ReadOnlySpan<uint> after, uint xpsrBefore, uint xpsrAfter) =>
         tracer?.Write(address, op, before, after, xpsrBefore, xpsrAfter);
-
-    private readonly record struct LayerFrame(string Name, uint ReturnAddress, ulong StartCycles, ulong StartInstructions);
-
-    private readonly record struct LayerCounters(ulong Cycles, ulong Instructions, int Calls);
 }

@@ -99,14 +99,29 @@ internal static class DecoderEmitter
         writer.AppendLine();
         writer.AppendLine("namespace MicroGen.Simulator.Core;");
         writer.AppendLine();
-        writer.AppendLine("public sealed partial class Cpu");
+        writer.AppendLine("public sealed unsafe partial class Cpu");
         writer.AppendLine("{");
+        writer.AppendLine("    /// <summary>One entry per OpCode: a static thunk that unpacks the fields and calls the handler.</summary>");
+        writer.AppendLine("    private static readonly delegate*<Cpu, ref DecodedOp, void>[] HandlerTable = BuildHandlerTable();");
+        writer.AppendLine();
         writer.AppendLine("    /// <summary>Calls the handler of a decoded instruction with its fields.</summary>");
-        writer.AppendLine("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-        writer.AppendLine("    private void Dispatch(ref DecodedOp op)");
+        writer.AppendLine("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.AppendLine("    private void Dispatch(ref DecodedOp op) => HandlerTable[(int)op.Op](this, ref op);");
+        writer.AppendLine();
+        writer.AppendLine("    private static delegate*<Cpu, ref DecodedOp, void>[] BuildHandlerTable()");
         writer.AppendLine("    {");
-        writer.AppendLine("        switch (op.Op)");
-        writer.AppendLine("        {");
+        writer.AppendLine($"        var table = new delegate*<Cpu, ref DecodedOp, void>[{all.Count + 1}];");
+        writer.AppendLine("        table[0] = &UndefinedThunk;");
+        for (int i = 0; i < all.Count; i++)
+        {
+            string target = handlers.ContainsKey(all[i].Name) ? $"&{all[i].Name}Thunk" : "&UndefinedThunk";
+            writer.AppendLine($"        table[{i + 1}] = {target};");
+        }
+
+        writer.AppendLine("        return table;");
+        writer.AppendLine("    }");
+        writer.AppendLine();
+        writer.AppendLine("    private static void UndefinedThunk(Cpu cpu, ref DecodedOp op) => cpu.UndefinedInstruction();");
         foreach (EncodingSpec e in all)
         {
             if (!handlers.TryGetValue(e.Name, out HandlerSpec? handler))
@@ -120,21 +135,18 @@ internal static class DecoderEmitter
                 args.Add(Convert(handler.ParameterTypes[i], $"op.F{i}"));
             }
 
-            writer.AppendLine($"            case OpCode.{e.Name}:");
+            writer.AppendLine();
+            writer.AppendLine($"    private static void {e.Name}Thunk(Cpu cpu, ref DecodedOp op)");
+            writer.AppendLine("    {");
             if (e.Feature == "fpv4" || e.Feature == "fpv5")
             {
-                writer.AppendLine("                if (!FpAccessAllowed()) return;");
+                writer.AppendLine("        if (!cpu.FpAccessAllowed()) return;");
             }
 
-            writer.AppendLine($"                {e.Name}({string.Join(", ", args)});");
-            writer.AppendLine("                return;");
+            writer.AppendLine($"        cpu.{e.Name}({string.Join(", ", args)});");
+            writer.AppendLine("    }");
         }
 
-        writer.AppendLine("            default:");
-        writer.AppendLine("                UndefinedInstruction();");
-        writer.AppendLine("                return;");
-        writer.AppendLine("        }");
-        writer.AppendLine("    }");
         writer.AppendLine("}");
         return writer.ToString();
     }

@@ -17,6 +17,7 @@ public sealed partial class Cpu
     }
 
     /// <summary>AddWithCarry, writing the result and (if <paramref name="setflags"/>) NZCV.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddSub(int d, uint x, uint y, bool carryIn, bool setflags)
     {
         uint result = AddWithCarry(x, y, carryIn, out bool carry, out bool overflow);
@@ -30,6 +31,7 @@ public sealed partial class Cpu
     }
 
     /// <summary>Compare: AddWithCarry for its flags only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CompareFlags(uint x, uint y, bool carryIn)
     {
         uint result = AddWithCarry(x, y, carryIn, out c, out v);
@@ -37,6 +39,7 @@ public sealed partial class Cpu
     }
 
     /// <summary>Logical result with N, Z and the shifter carry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Logical(int d, uint result, bool setflags, bool carry)
     {
         R(d) = result;
@@ -51,6 +54,7 @@ public sealed partial class Cpu
     private bool ImmCarry(uint carryCode) => carryCode == 0 ? c : (carryCode & 1) != 0;
 
     /// <summary>Shift_C with a packed (type &lt;&lt; 8 | amount) shift from <see cref="FieldFunctions.DecodeImmShift"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Shift(uint value, uint packedShift, out bool carryOut) =>
         ShiftC(value, packedShift >> 8, (int)(packedShift & 0xFF), c, out carryOut);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MicroGen.Simulator.Core;
 
 /// <summary>A7.7 branch instructions. A branch to itself ends the run as an idle loop (the documented end of firmware).</summary>
@@ -55,6 +56,7 @@ public sealed partial class Cpu
     }
 
     /// <summary>B: a branch to itself with no interrupt source that could ever leave it stops the run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Branch(uint target)
     {
         if (target == pc && !CanBeInterrupted())

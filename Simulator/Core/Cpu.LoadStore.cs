@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MicroGen.Simulator.Core;
 
 /// <summary>A7.7 load and store of a single register (immediate, register, literal offsets).</summary>
@@ -151,6 +152,7 @@ public sealed partial class Cpu
 
     private uint Literal(uint imm32, bool add) => add ? (R(15) & ~3u) + imm32 : (R(15) & ~3u) - imm32;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LoadIndexed(int t, int n, uint imm32, bool index, bool add, bool wback, AccessWidth width)
     {
         if (!index && !wback)
@@ -168,6 +170,7 @@ public sealed partial class Cpu
         WriteLoaded(t, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StoreIndexed(int t, int n, uint imm32, bool index, bool add, bool wback, AccessWidth width)
     {
         if (!index && !wback)
@@ -183,9 +186,11 @@ public sealed partial class Cpu
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LoadTo(int t, uint address, AccessWidth width) => WriteLoaded(t, Load(address, width));
 
     /// <summary>A load into the PC is an interworking branch (LoadWritePC).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteLoaded(int t, uint value)
     {
         if (t == 15)
@@ -198,6 +203,7 @@ public sealed partial class Cpu
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Load(uint address, AccessWidth width) => width switch
     {
         AccessWidth.Word => Load32(address),
@@ -207,6 +213,7 @@ public sealed partial class Cpu
         _ => (uint)(sbyte)Load8(address),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StoreFrom(int t, uint address, AccessWidth width)
     {
         switch (width)

@@ -107,6 +107,7 @@ public sealed partial class Cpu
     /// <summary>Flag-setting 16-bit encodings set flags only outside an IT block.</summary>
     private bool OutsideItBlock => itState == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetNZ(uint result)
     {
         n = (int)result < 0;

@@ -155,6 +155,17 @@ public sealed class FaultAndStopTests
         Assert.That((result.StopReason, result.StopPc), Is.EqualTo((StopReason.Breakpoint, SymbolAddress(TestCore.M0Plus, "BKPT", "main"))));
     }
 
+    [TestCase(0x20026u, 0, Description = "ADP_Stopped_ApplicationExit")]
+    [TestCase(0x20023u, 1, Description = "ADP_Stopped_RunTimeErrorUnknown")]
+    public void SysExitGivesZeroOnlyForApplicationExit(uint reason, int expectedExitCode)
+    {
+        string elf = FirmwareBuilder.Build(TestCore.M0Plus, $"-O1 -DCASE_SYS_EXIT -DSYS_EXIT_REASON=0x{reason:X}", "asm/snippets.S");
+
+        SimulationResult result = CortexMSimulator.Run(TestCore.M0Plus.Machine, elf);
+
+        Assert.That((result.StopReason, result.ExitCode), Is.EqualTo((StopReason.SemihostingExit, (int?)expectedExitCode)));
+    }
+
     [Test]
     public void WaitForInterruptWithNothingToWakeStops()
     {

@@ -95,6 +95,20 @@ public sealed class GdbRemoteClient : IDisposable
         return Convert.FromHexString(reply);
     }
 
+    /// <summary>Sets a software breakpoint ('Z0'), continues ('c') until it is hit, and removes it ('z0').</summary>
+    public string ContinueTo(uint address)
+    {
+        string set = Command($"Z0,{address:x},2");
+        if (set != "OK")
+        {
+            throw new IOException($"gdbstub refused a breakpoint at 0x{address:X8}: '{set}'");
+        }
+
+        string stop = Command("c");
+        Command($"z0,{address:x},2");
+        return stop;
+    }
+
     /// <summary>Single-steps; returns the stop reply (for example "T05...").</summary>
     public string Step() => Command("s");
 

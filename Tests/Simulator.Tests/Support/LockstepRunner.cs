@@ -18,7 +18,7 @@ public static class LockstepRunner
     private const int FpscrRegister = 42;
 
     /// <summary>Steps until the simulator stops; returns the encodings executed, or fails the test at the first difference.</summary>
-    public static HashSet<OpCode> Run(MachineDescription machineDescription, string qemuMachine, string elf, int maxSteps = 200_000)
+    public static HashSet<OpCode> Run(MachineDescription machineDescription, string qemuMachine, string elf, int maxSteps = 200_000, string? startSymbol = null)
     {
         if (!QemuRunner.Available)
         {
@@ -35,7 +35,14 @@ public static class LockstepRunner
 
             // QEMU answers 'p' only after the client has read the target description.
             gdb.Command("qXfer:features:read:target.xml:0,ffb");
-            return Compare(machine!, gdb, maxSteps, machineDescription.Fpu != FpuKind.None);
+            if (startSymbol is not null)
+            {
+                RunBothTo(machine!, gdb, machine!.Image.FindSymbol(startSymbol)!.Address);
+            }
+
+            HashSet<OpCode> executed = Compare(machine!, gdb, maxSteps, machineDescription.Fpu != FpuKind.None);
+            CompareRam(machine!, gdb);
+            return executed;
         }
         finally
         {
@@ -45,6 +52,32 @@ public static class LockstepRunner
             }
 
             qemu.WaitForExit();
+        }
+    }
+
+    /// <summary>Runs QEMU to a breakpoint ('Z0' + 'c') and the simulator to the same PC, skipping start-up code.</summary>
+    private static void RunBothTo(Machine machine, GdbRemoteClient gdb, uint address)
+    {
+        gdb.ContinueTo(address);
+        for (int i = 0; i < 1_000_000 && machine.Cpu.Pc != address; i++)
+        {
+            machine.Cpu.Step();
+        }
+
+        Assert.That(machine.Cpu.Pc, Is.EqualTo(address), "the simulator did not reach the start symbol");
+    }
+
+    /// <summary>After the run, the first 16 KB of SRAM (data, bss, scratch) must hold the same bytes ('m' packets).</summary>
+    private static void CompareRam(Machine machine, GdbRemoteClient gdb)
+    {
+        const uint ram = 0x2000_0000;
+        var simulator = new byte[0x4000];
+        Assert.That(machine.Bus.TryPeek(ram, simulator), Is.True);
+        for (int offset = 0; offset < simulator.Length; offset += 0x400)
+        {
+            byte[] qemu = gdb.ReadMemory(ram + (uint)offset, 0x400);
+            int difference = Enumerable.Range(0, 0x400).FirstOrDefault(i => qemu[i] != simulator[offset + i], -1);
+            Assert.That(difference, Is.EqualTo(-1), $"RAM differs at 0x{ram + (uint)offset + (uint)Math.Max(difference, 0):X8}");
         }
     }
 

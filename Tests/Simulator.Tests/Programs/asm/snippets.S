@@ -57,6 +57,10 @@ target:
     nop
 #elif defined(CASE_WFI)
     wfi
+#elif defined(CASE_SYS_EXIT)
+    movs r0, #0x18
+    ldr r1, =SYS_EXIT_REASON
+    bkpt 0xAB
 #else
 #error "no case selected"
 #endif

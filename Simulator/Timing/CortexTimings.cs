@@ -47,18 +47,10 @@ public static class CortexTimings
         DataCacheHidesFlashWaitStates: false);
 
     /// <summary>M4: as M3 but MLA, long multiplies and DSP MACs single-cycle; FPU ALU/MUL 1, VMLA 3, VDIV/VSQRT 14, VLDR 2.</summary>
-    public static CoreTimingProfile M4 { get; } = new(
-        Classes(alu: 2, fold: 0, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 4, load: 2, store: 2, loadd: 6, stored: 6, ldm: 2, stm: 2, branch: 2, table: 4, system: 2, fp: 2),
-        BranchTakenTicks: 2,
-        LoadNotPipelinedTicks: 1,
-        PerRegisterTicks: 2,
-        DivideBaseTicks: 2,
-        DivideTicksPerQuotientBits: 2,
-        DivideMaxTicks: 20,
-        ExceptionEntryTicks: 24,
-        ExceptionReturnTicks: 20,
-        InstructionCacheHidesFlashWaitStates: false,
-        DataCacheHidesFlashWaitStates: false);
+    public static CoreTimingProfile M4 { get; } = M3 with
+    {
+        ClassTicks = Classes(alu: 2, fold: 0, mul: 2, mla: 2, mac: 2, lmul: 2, lmla: 2, div: 4, load: 2, store: 2, loadd: 6, stored: 6, ldm: 2, stm: 2, branch: 2, table: 4, system: 2, fp: 2),
+    };
 
     /// <summary>
     /// M7: dual issue approximated by charging half a cycle for ALU, load and store instructions that

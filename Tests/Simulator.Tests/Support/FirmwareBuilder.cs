@@ -31,7 +31,7 @@ public static class FirmwareBuilder
         var files = sources.Select(s => Path.Combine(ProgramsDirectory, s)).Append(Path.Combine(common, "startup.S")).ToList();
         string flags = $"{core.CompilerFlags} -mthumb {extraFlags}";
         var hash = new StringBuilder(flags);
-        foreach (string file in files.Append(Path.Combine(common, "mps2.ld")).Append(Path.Combine(common, "semihost.h")))
+        foreach (string file in files.Concat(Directory.GetFiles(common).Order(StringComparer.Ordinal)))
         {
             hash.Append(File.ReadAllText(file));
         }

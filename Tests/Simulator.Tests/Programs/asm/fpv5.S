@@ -3,15 +3,8 @@
     .thumb
     .fpu fpv5-sp-d16
     .text
+#include "corpus.inc"
 
-    .macro MIX reg
-    eor r11, \reg, r11, ror #27
-    .endm
-
-    .macro FMIX sreg
-    vmov r12, \sreg
-    MIX r12
-    .endm
 
     .global run_tests
     .thumb_func

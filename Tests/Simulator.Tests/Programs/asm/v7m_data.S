@@ -3,15 +3,8 @@
     .syntax unified
     .thumb
     .text
+#include "corpus.inc"
 
-    .macro MIX reg
-    eor r11, \reg, r11, ror #27
-    .endm
-
-    .macro FLAGS
-    mrs r12, apsr
-    MIX r12
-    .endm
 
     .global run_tests
     .thumb_func

@@ -6,6 +6,7 @@ using MicroGen.Simulator.Tests.Support;
 namespace MicroGen.Simulator.Tests.Reliability;
 
 /// <summary>Random instruction streams and mutated ELF files: nothing escapes to the host, every failure is reported.</summary>
+[Category("Slow")]
 public sealed class FuzzTests
 {
     private const int Streams = 10_000;

@@ -55,11 +55,14 @@ public sealed partial class Cpu
         }
     }
 
-    /// <summary>B: a branch to itself with no interrupt source that could ever leave it stops the run.</summary>
+    /// <summary>
+    /// B: a branch to itself stops the run once no pending exception is waiting to preempt it. Later
+    /// interrupts (a HAL's SysTick) would only return to the same branch, so they are not waited for.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Branch(uint target)
     {
-        if (target == pc && !CanBeInterrupted())
+        if (target == pc && exceptions.PendingToTake() == 0)
         {
             nextPc = pc;
             RequestStop(StopReason.IdleLoop);
@@ -68,8 +71,4 @@ public sealed partial class Cpu
 
         BranchTo(target);
     }
-
-    /// <summary>True when SysTick could raise an exception that preempts the current code.</summary>
-    private bool CanBeInterrupted() =>
-        SysTick is not null && SysTick.InterruptEnabled && exceptions.GroupPriority(ExceptionNumber.SysTick) < exceptions.ExecutionPriority();
 }

@@ -148,6 +148,14 @@ public sealed class FaultAndStopTests
     }
 
     [Test]
+    public void IdleLoopEndsTheRunEvenWithSysTickRunning()
+    {
+        SimulationResult result = RunCase(TestCore.M3, "IDLE_WITH_SYSTICK", new RunOptions(MaxInstructions: 1_000_000));
+
+        Assert.That(result.StopReason, Is.EqualTo(StopReason.IdleLoop));
+    }
+
+    [Test]
     public void BreakpointOtherThanSemihostingStops()
     {
         SimulationResult result = RunCase(TestCore.M0Plus, "BKPT");

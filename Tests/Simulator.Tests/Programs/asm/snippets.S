@@ -37,6 +37,13 @@ main:
     b 1b
 #elif defined(CASE_IDLE)
     b .
+#elif defined(CASE_IDLE_WITH_SYSTICK)
+    ldr r0, =0xE000E010
+    ldr r1, =999
+    str r1, [r0, #4]
+    movs r1, #7
+    str r1, [r0]
+    b .
 #elif defined(CASE_BKPT)
     bkpt #7
 #elif defined(CASE_DIV0_TRAP)

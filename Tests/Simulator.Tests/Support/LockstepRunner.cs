@@ -136,7 +136,7 @@ public static class LockstepRunner
         for (int extra = 0; extra < 2 && machine.Cpu.Pc != qemuPc; extra++)
         {
             OpCode next = DecodeAt(machine, machine.Cpu.Pc, out _);
-            if (next is not (OpCode.SevT1 or OpCode.SevT2 or OpCode.YieldT1 or OpCode.YieldT2 or OpCode.NopT1 or OpCode.NopT2))
+            if (next is not (OpCode.SevT1 or OpCode.SevT2 or OpCode.YieldT1 or OpCode.YieldT2 or OpCode.NopT1 or OpCode.NopT2 or OpCode.HintT1))
             {
                 return;
             }

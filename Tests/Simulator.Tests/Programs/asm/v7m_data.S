@@ -282,6 +282,7 @@ hcase3:
     yield.w
     sev.w
     dbg #5
+    .inst.n 0xBF60          /* reserved 16-bit hint: executes as NOP */
     /* LDRH/LDRSH with Rt = PC are unallocated memory hints that execute as NOPs. */
     .inst.w 0xF8B0F000
     .inst.w 0xF830FC00

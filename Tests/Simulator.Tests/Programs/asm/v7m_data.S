@@ -283,6 +283,7 @@ hcase3:
     sev.w
     dbg #5
     .inst.n 0xBF60          /* reserved 16-bit hint: executes as NOP */
+    svc #3                  /* exception entry and return through SVC_Handler below */
     /* LDRH/LDRSH with Rt = PC are unallocated memory hints that execute as NOPs. */
     .inst.w 0xF8B0F000
     .inst.w 0xF830FC00
@@ -312,6 +313,13 @@ hcase3:
     bne.w outer
     mov r0, r11
     pop {r4-r11, pc}
+
+    .global SVC_Handler
+    .thumb_func
+SVC_Handler:
+    mrs r12, ipsr
+    add r11, r11, r12
+    bx lr
 
     .align 2
 far_label:

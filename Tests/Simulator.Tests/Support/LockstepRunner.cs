@@ -25,7 +25,7 @@ public static class LockstepRunner
             Assert.Ignore("qemu-system-arm is not installed");
         }
 
-        Assert.That(Machine.TryCreate(machineDescription, elf, new RunOptions(), out Machine? machine, out string error), Is.True, error);
+        Assert.That(Machine.TryCreate(machineDescription, elf, new RunOptions(StopOnFault: false), out Machine? machine, out string error), Is.True, error);
         int port = FreePort();
         using Process qemu = StartQemu(qemuMachine, elf, port);
         try

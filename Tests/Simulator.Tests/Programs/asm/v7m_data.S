@@ -284,6 +284,12 @@ hcase3:
     dbg #5
     .inst.n 0xBF60          /* reserved 16-bit hint: executes as NOP */
     svc #3                  /* exception entry and return through SVC_Handler below */
+    ldr r2, =0xE000ED24     /* SHCSR.USGFAULTENA, then two undefined instructions the handler skips */
+    ldr r3, [r2]
+    orr r3, r3, #(1 << 18)
+    str r3, [r2]
+    udf #1
+    udf.w #2
     /* LDRH/LDRSH with Rt = PC are unallocated memory hints that execute as NOPs. */
     .inst.w 0xF8B0F000
     .inst.w 0xF830FC00
@@ -313,6 +319,22 @@ hcase3:
     bne.w outer
     mov r0, r11
     pop {r4-r11, pc}
+
+    .global UsageFault_Handler
+    .thumb_func
+UsageFault_Handler:
+    ldr r0, [sp, #24]
+    ldrh r1, [r0]
+    cmp r1, #0xE800
+    ite hs
+    addhs r0, #4
+    addlo r0, #2
+    str r0, [sp, #24]
+    ldr r1, =0xE000ED28
+    ldr r2, [r1]
+    str r2, [r1]
+    add r11, r11, r2
+    bx lr
 
     .global SVC_Handler
     .thumb_func

@@ -19,7 +19,7 @@ public sealed partial class Cpu
     {
         if ((address & 3) != 0)
         {
-            CheckUnaligned(address, 4);
+            CheckUnaligned(address);
         }
 
         LoadCost(address);
@@ -31,7 +31,7 @@ public sealed partial class Cpu
     {
         if ((address & 1) != 0)
         {
-            CheckUnaligned(address, 2);
+            CheckUnaligned(address);
         }
 
         LoadCost(address);
@@ -75,7 +75,7 @@ public sealed partial class Cpu
     {
         if ((address & 3) != 0)
         {
-            CheckUnaligned(address, 4);
+            CheckUnaligned(address);
         }
 
         MemoryRegion? region = bus.Write32(address, value);
@@ -90,7 +90,7 @@ public sealed partial class Cpu
     {
         if ((address & 1) != 0)
         {
-            CheckUnaligned(address, 2);
+            CheckUnaligned(address);
         }
 
         MemoryRegion? region = bus.Write16(address, value);
@@ -135,14 +135,12 @@ public sealed partial class Cpu
     }
 
     /// <summary>ARMv6-M faults on any unaligned access; ARMv7-M only when CCR.UNALIGN_TRP is set.</summary>
-    private void CheckUnaligned(uint address, int size)
+    private void CheckUnaligned(uint address)
     {
         if (IsV6M || System.UnalignedTrap)
         {
             UnalignedFault(address);
         }
-
-        _ = size;
     }
 
     private void UnalignedFault(uint address) =>

@@ -233,7 +233,7 @@ public sealed partial class Cpu
         }
 
         op.Size = DecodeTable.Is32Bit(first) ? (byte)4 : (byte)2;
-        op.Ticks = timing.BaseTicks(op.Op, region!);
+        op.Ticks = timing.BaseTicks(op.Op);
         op.Watch = Monitor is not null && Monitor.IsWatched(address) ? (byte)1 : (byte)0;
         if (region!.Writable && !region.HoldsDecodedCode)
         {

@@ -94,7 +94,7 @@ public sealed class ExecutionMonitor
         if (layerEntries.TryGetValue(address, out string? name))
         {
             uint returnAddress = cpu.GetRegister(14) & ~1u;
-            openLayers.Add(new LayerFrame(name, returnAddress, cpu.Cycles, cpu.Instructions - 0));
+            openLayers.Add(new LayerFrame(name, returnAddress, cpu.Cycles, cpu.Instructions));
             if (!layerOrder.Contains(name))
             {
                 layerOrder.Add(name);

@@ -40,11 +40,7 @@ public sealed class CycleModel
 
     public ulong ExceptionReturnTicks => (ulong)profile.ExceptionReturnTicks;
 
-    public byte BaseTicks(OpCode op, MemoryRegion region)
-    {
-        _ = region;
-        return opTicks[(int)op];
-    }
+    public byte BaseTicks(OpCode op) => opTicks[(int)op];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong BranchTicks(uint target)

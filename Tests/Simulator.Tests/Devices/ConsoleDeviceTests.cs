@@ -47,7 +47,7 @@ public sealed class ConsoleDeviceTests
         string elf = FirmwareBuilder.Build(TestCore.M3, "-O2 -DUART_CMSDK -DUART_BASE=0x40004000u", "c/uart.c");
         if (!QemuRunner.Available)
         {
-            Assert.Ignore("qemu-system-arm is not installed");
+            Assert.Fail("qemu-system-arm is not installed (./test.sh installs it)");
         }
 
         var (_, qemuSerial, _, _) = ProcessRunner.Run(
@@ -82,7 +82,7 @@ public sealed class ConsoleDeviceTests
         string elf = FirmwareBuilder.Build(TestCore.M3, "-O1 -DNO_CONSOLE_INPUT", "c/files.c");
         if (!QemuRunner.Available)
         {
-            Assert.Ignore("qemu-system-arm is not installed");
+            Assert.Fail("qemu-system-arm is not installed (./test.sh installs it)");
         }
 
         string directory = Directory.CreateTempSubdirectory("microgen-semihosting").FullName;

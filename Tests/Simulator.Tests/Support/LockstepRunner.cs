@@ -22,7 +22,7 @@ public static class LockstepRunner
     {
         if (!QemuRunner.Available)
         {
-            Assert.Ignore("qemu-system-arm is not installed");
+            Assert.Fail("qemu-system-arm is not installed (./test.sh installs it)");
         }
 
         Assert.That(Machine.TryCreate(machineDescription, elf, new RunOptions(StopOnFault: false), out Machine? machine, out string error), Is.True, error);

@@ -67,6 +67,8 @@ public sealed class DemoVerb : IVerb
             failures += report.MemoryProblems.Count + (report.Violation is null ? 0 : 1);
             failures += Verify(o, ModelPipeline.Prepare(modelPath, CommonOptions.ResolveBoard("host"), spec), folder, ExecutionTarget.Host, cases, "host build");
             o.WriteLine(failures == 0 ? "  result    bit-exact with the reference interpreter, within the memory plan" : $"  result    {failures} problem(s): see above");
+            var page = RunReportFiles.Write(folder, RunReport.Of(prepared, report), prepared, CliContext.JsonOptions);
+            o.WriteLine($"  report    {page}");
             return failures == 0 ? ExitCodes.Success : ExitCodes.VerificationFailed;
         });
         return command;

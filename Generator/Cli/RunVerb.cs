@@ -31,11 +31,12 @@ public sealed class RunVerb : IVerb
         on.AcceptOnlyFromAmong("", "host", "qemu", "sim");
         var checkMemory = new Option<bool>("--check-memory") { Description = "In the simulator, fail on any store a layer makes outside its output and scratch." };
         var keep = new Option<string?>("--keep") { Description = "Keep the generated project in this folder." };
+        var reportDir = new Option<string?>("--report") { Description = "Write report.txt, report.json and report.html (with SVG pictures) into this folder." };
         var json = CommonOptions.Json();
         var patches = CommonOptions.Patches();
         var budget = CommonOptions.PatchBudget();
         var command = new Command("run", "Generate, build and run the firmware, and check its outputs against the reference interpreter.")
-            { model, board, inputs, count, outputs, on, checkMemory, keep, patches, budget, json };
+            { model, board, inputs, count, outputs, on, checkMemory, keep, reportDir, patches, budget, json };
         command.SetAction(parse =>
         {
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
@@ -58,6 +59,11 @@ public sealed class RunVerb : IVerb
                 if (given.Length > 0)
                 {
                     CommonOptions.WriteOutputs(prepared.Original, parse.GetValue(outputs) ?? [], report.Cases[0].Actual);
+                }
+                if (parse.GetValue(reportDir) is { } reportFolder)
+                {
+                    var page = MicroGen.Reports.RunReportFiles.Write(reportFolder, MicroGen.Reports.RunReport.Of(prepared, report), prepared, CliContext.JsonOptions);
+                    context.Err.WriteLine($"report: {page}");
                 }
                 if (parse.GetValue(json))
                 {

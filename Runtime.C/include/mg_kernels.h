@@ -97,4 +97,79 @@ typedef struct {
 void mg_copy_region_in(const int8_t *full, int32_t full_w, int32_t pixel_bytes, const mg_region *r, int8_t *patch);
 void mg_copy_region_out(const int8_t *patch, const mg_region *r, int8_t *full, int32_t full_w, int32_t pixel_bytes);
 
+/* ---- Tensor operators: broadcasting binaries, data movement, reductions, resizing, batched matrix products. ---- */
+
+/* TFLite's ActivationFunctionWithMinMax for float: std::min(std::max(x, lo), hi) with std's comparisons, so a NaN x
+ * passes through and signed zeros are kept as C++ keeps them. */
+MG_INLINE float mg_clamp_f32(float x, float lo, float hi)
+{
+    const float lower_bounded = x < lo ? lo : x;
+    return hi < lower_bounded ? hi : lower_bounded;
+}
+
+/* Broadcast geometry of the binary elementwise kernels (ADD, SUB, MUL, MAXIMUM, MINIMUM): dims holds the output shape,
+ * then input 1's element strides, then input 2's (0 along broadcast dimensions), rank entries each, row-major;
+ * MicroGen merges dimensions at generation time so that rank is small (1 to MG_BROADCAST_MAX_RANK). */
+#define MG_BROADCAST_MAX_RANK 6
+
+/* A walk over the output in rows of its innermost dimension: the row's first output element, the offsets of its
+ * inputs, its length and the inputs' strides along it. */
+typedef struct {
+    int32_t index[MG_BROADCAST_MAX_RANK];
+    int32_t output, offset1, offset2;
+    int32_t count, stride1, stride2;
+} mg_broadcast_cursor;
+
+/* Starts the walk at the first row; 0 when the output is empty. */
+int mg_broadcast_begin(mg_broadcast_cursor *c, int32_t rank, const int32_t *dims);
+/* Moves to the next row; 0 after the last. */
+int mg_broadcast_next(mg_broadcast_cursor *c, int32_t rank, const int32_t *dims);
+
+/* ADD and SUB: int8 / int16 with TFLite's general rescaling (inputs offset, shifted left by left_shift, scaled to a
+ * common scale; shifts are non-positive exponents), float32 with a clamp. The output may be one of the inputs when
+ * that input has the output's shape. */
+typedef struct {
+    int32_t rank;
+    const int32_t *dims;
+    int32_t subtract, left_shift;
+    int32_t input1_offset, input1_multiplier, input1_shift;
+    int32_t input2_offset, input2_multiplier, input2_shift;
+    int32_t output_offset, output_multiplier, output_shift;
+    int32_t act_min, act_max;
+    float float_min, float_max;
+} mg_add_sub_params;
+
+void mg_add_sub_s8(const mg_add_sub_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+void mg_add_sub_s16(const mg_add_sub_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
+void mg_add_sub_f32(const mg_add_sub_params *p, const float *input1, const float *input2, float *output);
+
+/* MUL: int8 / int16, the product of the offset inputs requantized (double rounding); float32 with a clamp. */
+typedef struct {
+    int32_t rank;
+    const int32_t *dims;
+    int32_t input1_offset, input2_offset, output_offset;
+    int32_t multiplier, shift;
+    int32_t act_min, act_max;
+    float float_min, float_max;
+} mg_mul_params;
+
+void mg_mul_s8(const mg_mul_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+void mg_mul_s16(const mg_mul_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
+void mg_mul_f32(const mg_mul_params *p, const float *input1, const float *input2, float *output);
+
+/* MAXIMUM (a > b ? a : b) and MINIMUM (a < b ? a : b) on the stored values, no rescaling. */
+typedef struct {
+    int32_t rank;
+    const int32_t *dims;
+} mg_maximum_minimum_params;
+
+void mg_maximum_s8(const mg_maximum_minimum_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+void mg_maximum_s16(const mg_maximum_minimum_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
+void mg_maximum_s32(const mg_maximum_minimum_params *p, const int32_t *input1, const int32_t *input2, int32_t *output);
+void mg_maximum_f32(const mg_maximum_minimum_params *p, const float *input1, const float *input2, float *output);
+void mg_minimum_s8(const mg_maximum_minimum_params *p, const int8_t *input1, const int8_t *input2, int8_t *output);
+void mg_minimum_s16(const mg_maximum_minimum_params *p, const int16_t *input1, const int16_t *input2, int16_t *output);
+void mg_minimum_s32(const mg_maximum_minimum_params *p, const int32_t *input1, const int32_t *input2, int32_t *output);
+void mg_minimum_f32(const mg_maximum_minimum_params *p, const float *input1, const float *input2, float *output);
+
 #endif /* MG_KERNELS_H */

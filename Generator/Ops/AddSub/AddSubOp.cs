@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -85,4 +86,34 @@ public sealed class AddSubOp : OperatorDefinition<AddSubData>
                 break;
         }
     }
+
+    protected override KernelCall Lower(OpContext ctx, AddSubData d, StorageOption storage, TargetFeatures target)
+    {
+        var q = d.Quantization;
+        return KernelCall.Create($"mg_add_sub_{TypeSuffix(d.Type)}", "mg_add_sub_params",
+        [
+            .. BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
+            ("subtract", KernelValue.Of(d.IsSubtraction ? 1 : 0)), ("left_shift", KernelValue.Of(q?.LeftShift ?? 0)),
+            ("input1_offset", KernelValue.Of(q?.Input1Offset ?? 0)), ("input1_multiplier", KernelValue.Of(q?.Input1Multiplier ?? 0)),
+            ("input1_shift", KernelValue.Of(q?.Input1Shift ?? 0)),
+            ("input2_offset", KernelValue.Of(q?.Input2Offset ?? 0)), ("input2_multiplier", KernelValue.Of(q?.Input2Multiplier ?? 0)),
+            ("input2_shift", KernelValue.Of(q?.Input2Shift ?? 0)),
+            ("output_offset", KernelValue.Of(q?.OutputOffset ?? 0)), ("output_multiplier", KernelValue.Of(q?.OutputMultiplier ?? 0)),
+            ("output_shift", KernelValue.Of(q?.OutputShift ?? 0)),
+            ("act_min", KernelValue.Of(q?.ActivationMin ?? 0)), ("act_max", KernelValue.Of(q?.ActivationMax ?? 0)),
+            ("float_min", KernelValue.Of(d.FloatActivationMin)), ("float_max", KernelValue.Of(d.FloatActivationMax)),
+        ],
+        [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
+        "kernels/mg_add_sub.c", "kernels/mg_broadcast.c");
+    }
+
+    /// <summary>The C kernel suffix of an element type: s8, s16, s32 or f32.</summary>
+    internal static string TypeSuffix(DataType type) => type switch
+    {
+        DataType.Int8 => "s8",
+        DataType.Int16 => "s16",
+        DataType.Int32 => "s32",
+        DataType.Float32 => "f32",
+        _ => throw new ArgumentException($"no C kernel suffix for {type.DisplayName()}"),
+    };
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -49,4 +50,10 @@ public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>
                 break;
         }
     }
+
+    protected override KernelCall Lower(OpContext ctx, MaximumMinimumData d, StorageOption storage, TargetFeatures target) =>
+        KernelCall.Create($"mg_{(d.IsMaximum ? "maximum" : "minimum")}_{AddSub.AddSubOp.TypeSuffix(d.Type)}", "mg_maximum_minimum_params",
+            BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
+            [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
+            "kernels/mg_maximum_minimum.c", "kernels/mg_broadcast.c");
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -72,4 +73,17 @@ public sealed class MulOp : OperatorDefinition<MulData>
                 break;
         }
     }
+
+    protected override KernelCall Lower(OpContext ctx, MulData d, StorageOption storage, TargetFeatures target) =>
+        KernelCall.Create($"mg_mul_{AddSub.AddSubOp.TypeSuffix(d.Type)}", "mg_mul_params",
+        [
+            .. BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
+            ("input1_offset", KernelValue.Of(d.Input1Offset)), ("input2_offset", KernelValue.Of(d.Input2Offset)),
+            ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("multiplier", KernelValue.Of(d.OutputMultiplier)), ("shift", KernelValue.Of(d.OutputShift)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("float_min", KernelValue.Of(d.FloatActivationMin)), ("float_max", KernelValue.Of(d.FloatActivationMax)),
+        ],
+        [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
+        "kernels/mg_mul.c", "kernels/mg_broadcast.c");
 }

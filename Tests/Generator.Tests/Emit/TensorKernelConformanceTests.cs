@@ -1,0 +1,259 @@
+using MicroGen.Diagnostics;
+using MicroGen.Ir;
+using MicroGen.Ir.Options;
+using MicroGen.Ops;
+using MicroGen.Ops.StridedSlice;
+using MicroGen.Reference;
+using MicroGen.Run;
+using MicroGen.Tests.Support;
+using static MicroGen.Tests.Support.OpTest;
+
+namespace MicroGen.Tests.Emit;
+
+/// <summary>
+/// The C kernels of the tensor operators against the reference interpreter: random layers (shapes, broadcasts, axes,
+/// zero points at the int8 extremes, activations, constant operands; int8 first, then int16, int32 and float32 where the
+/// reference supports them) side by side in one host build per family, every output compared to the byte, with storage
+/// sharing on and off. One more test cross-builds one layer per C kernel for two ARM boards and runs it under QEMU.
+/// </summary>
+[Category("Firmware")]
+public class TensorKernelConformanceTests
+{
+    private const int Cases = 20;
+
+    private static readonly DataType[] QuantizedAndFloat = [DataType.Int8, DataType.Int16, DataType.Float32];
+
+    [Test]
+    public void AddSub() => Check("add_sub", random => AddSub(random, Pick(random, QuantizedAndFloat, int8Weight: 2), random.Next(2) == 0));
+
+    [Test]
+    public void Mul() => Check("mul", random => Mul(random, Pick(random, QuantizedAndFloat, int8Weight: 2)));
+
+    [Test]
+    public void MaximumMinimum() => Check("maximum_minimum", random =>
+        MaximumMinimum(random, Pick(random, [DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32], int8Weight: 2), random.Next(2) == 0));
+
+    /// <summary>Builds one graph of random layers of a family side by side, runs it twice, storage sharing on and off.</summary>
+    private static void Check(string name, Func<Random, GraphBuilder?> layer)
+    {
+        // A seed fixed per family (string.GetHashCode differs from process to process), so that a failure repeats.
+        var random = new Random(name.Aggregate(17, (h, c) => unchecked(h * 31 + c)));
+        var graph = Combine(name, random, Enumerable.Repeat(layer, Cases).ToList());
+        var inputSets = Enumerable.Range(0, 2).Select(_ => (IReadOnlyList<byte[]>)FirmwareHarness.RandomInputs(graph, random)).ToList();
+        foreach (var inPlace in new[] { true, false })
+        {
+            var results = FirmwareHarness.RunOnHost(graph, name + ".tflite", inputSets, inPlace);
+            for (var run = 0; run < inputSets.Count; run++)
+            {
+                var expected = new ReferenceInterpreter(graph).Invoke(inputSets[run]);
+                for (var o = 0; o < expected.Length; o++)
+                {
+                    Assert.That(results[run][o], Is.EqualTo(expected[o]),
+                        $"{name} output {o}, run {run}, in place {inPlace}: {Describe(graph, graph.Outputs[o])}");
+                }
+            }
+        }
+        var shared = MicroGen.Planning.MemoryPlanner.Plan(graph, MicroGen.Planning.PlanOptions.Default).Steps
+            .Count(s => s.Storage.Mode != StorageMode.Separate);
+        TestContext.Out.WriteLine($"{name}: {graph.Operators.Length} layers, {shared} shared storage with an input");
+    }
+
+    /// <summary>One graph holding a layer made by each generator (retried until valid), each layer with its own inputs and outputs.</summary>
+    private static Graph Combine(string name, Random random, IReadOnlyList<Func<Random, GraphBuilder?>> layers)
+    {
+        var builder = new GraphBuilder();
+        var rejected = 0;
+        foreach (var layer in layers)
+        {
+            while (true)
+            {
+                var sub = layer(random);
+                if (sub is not null && IsValid(sub.Build()))
+                {
+                    Append(builder, sub);
+                    break;
+                }
+                Assert.That(++rejected, Is.LessThan(50 * layers.Count), $"{name}: the generator rarely makes a valid layer");
+            }
+        }
+        return builder.Build(name);
+    }
+
+    private static bool IsValid(Graph graph)
+    {
+        try
+        {
+            foreach (var op in graph.Operators)
+            {
+                OperatorRegistry.Default.For(op).Validate(new OpContext(graph, op));
+            }
+            return true;
+        }
+        catch (UnsupportedModelException)
+        {
+            return false;
+        }
+    }
+
+    private static string Describe(Graph graph, int outputTensor)
+    {
+        var op = graph.Operators.First(o => o.Outputs.Contains(outputTensor));
+        string Text(int i) => $"{graph.Tensors[i].Type.DisplayName()}{graph.Tensors[i].ShapeText} {graph.Tensors[i].Quantization}";
+        return $"{op.Kind.DisplayName()} ({string.Join(", ", op.Inputs.Where(i => i >= 0).Select(Text))}) -> {Text(outputTensor)} {op.Options}";
+    }
+
+    /// <summary>Copies a small graph into the combined builder.</summary>
+    private static void Append(GraphBuilder target, GraphBuilder source)
+    {
+        var map = new Dictionary<int, int>();
+        var sourceGraph = source.Build();
+        foreach (var t in sourceGraph.Tensors)
+        {
+            map[t.Index] = sourceGraph.Inputs.Contains(t.Index)
+                ? target.Input($"l{target.Tensors.Count}_{t.Name}", t.Type, t.Shape.Items.ToArray(), t.Quantization)
+                : target.AddTensor($"l{target.Tensors.Count}_{t.Name}", t.Type, t.Shape.Items.ToArray(), t.Quantization,
+                    t.Data is null ? default : t.Data.Span, t.IsVariable, t.IsConstant);
+        }
+        foreach (var op in sourceGraph.Operators)
+        {
+            target.AddOperator(op.Kind, op.Inputs.Select(i => i < 0 ? -1 : map[i]).ToArray(), op.Outputs.Select(i => map[i]).ToArray(), op.Options);
+        }
+        foreach (var o in sourceGraph.Outputs)
+        {
+            target.MarkOutput(map[o]);
+        }
+    }
+
+    // ---- Random values --------------------------------------------------------------------------------------------
+
+    private static DataType Pick(Random random, DataType[] types, int int8Weight)
+    {
+        var index = random.Next(types.Length + int8Weight - 1);
+        return index < int8Weight ? types[0] : types[index - int8Weight + 1];
+    }
+
+    /// <summary>No activation half of the time (the clamps narrow the results), else RELU, RELU6 or RELU_N1_TO_1.</summary>
+    private static Activation RandomActivation(Random random) =>
+        new[] { Activation.None, Activation.None, Activation.None, Activation.Relu, Activation.Relu6, Activation.ReluN1To1 }[random.Next(6)];
+
+    /// <summary>Quantization of a tensor of <paramref name="type"/>: int8 zero points often at -128 or 127, int16 zero point 0, none for others.</summary>
+    private static Quantization? RandomQ(Random random, DataType type, float minScale = 0.005f, float maxScale = 0.1f) =>
+        ScaledQ(random, type, minScale + (float)random.NextDouble() * (maxScale - minScale), extremeZeroPoints: true);
+
+    /// <summary>
+    /// An output quantization of about <paramref name="scale"/> (int8; int16 scales are 1/256 of it) whose zero point
+    /// centres the expected real mean <paramref name="mean"/>, so that results spread over the range instead of
+    /// saturating; an extreme zero point one time in six.
+    /// </summary>
+    private static Quantization? OutputQ(Random random, DataType type, double scale, double mean)
+    {
+        var s = (float)(scale * (0.5 + random.NextDouble()));
+        return type switch
+        {
+            DataType.Int8 => Q(s, random.Next(6) == 0 ? (random.Next(2) == 0 ? -128 : 127)
+                : (int)Math.Clamp(Math.Round(-mean / s) + random.Next(-20, 21), -128, 127)),
+            DataType.Int16 => Q(s / 256, 0),
+            _ => null,
+        };
+    }
+
+    private static Quantization? ScaledQ(Random random, DataType type, float scale, bool extremeZeroPoints) => type switch
+    {
+        DataType.Int8 => Q(scale, extremeZeroPoints && random.Next(2) == 0 ? (random.Next(2) == 0 ? -128 : 127) : random.Next(-128, 128)),
+        DataType.Int16 => Q(scale / 256, 0),
+        _ => null,
+    };
+
+    /// <summary>The int8-equivalent scale of a quantization (int16 scales are 1/256 of int8's here).</summary>
+    private static double ScaleOf(Quantization? q, DataType type) => q is null ? 0 : type == DataType.Int16 ? q.Scale * 256.0 : q.Scale;
+
+    /// <summary>The mean real value of uniformly random stored values (the harness's inputs and constants).</summary>
+    private static double MeanOf(Quantization? q, DataType type) => q is null || type != DataType.Int8 ? 0 : (-0.5 - q.ZeroPoint) * q.Scale;
+
+    private static int[] RandomShape(Random random, int rank, int maxDim) =>
+        Enumerable.Range(0, rank).Select(_ => random.Next(1, maxDim + 1)).ToArray();
+
+    private static long Count(IEnumerable<int> shape) => shape.Aggregate(1L, (a, d) => a * d);
+
+    /// <summary>A constant tensor of random values of <paramref name="type"/>.</summary>
+    private static int RandomConstant(GraphBuilder b, Random random, string name, DataType type, int[] shape, Quantization? q)
+    {
+        var count = (int)Count(shape);
+        return type switch
+        {
+            DataType.Int8 => b.Constant(name, type, shape, Enumerable.Range(0, count).Select(_ => (sbyte)random.Next(-128, 128)).ToArray(), q),
+            DataType.Int16 => b.Constant(name, type, shape, Enumerable.Range(0, count).Select(_ => (short)random.Next(short.MinValue, short.MaxValue + 1)).ToArray(), q),
+            DataType.Int32 => b.Constant(name, type, shape, Enumerable.Range(0, count).Select(_ => random.Next(int.MinValue, int.MaxValue)).ToArray(), q),
+            _ => b.Constant(name, type, shape, Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), q),
+        };
+    }
+
+    /// <summary>Two input shapes that broadcast (leading dimensions dropped or set to 1 on either side) and their output shape.</summary>
+    private static (int[] A, int[] B, int[] Output) BroadcastShapes(Random random)
+    {
+        var rank = random.Next(6) == 0 ? random.Next(5, 7) : random.Next(1, 5);
+        var full = RandomShape(random, rank, rank > 4 ? 2 : 5);
+        int[] Derive()
+        {
+            if (random.Next(3) == 0)
+            {
+                return full;
+            }
+            var dropped = random.Next(rank + 1);
+            return full.Skip(random.Next(3) == 0 ? dropped : 0).Select(d => random.Next(3) == 0 ? 1 : d).ToArray();
+        }
+        var a = Derive();
+        var b = random.Next(8) == 0 ? Array.Empty<int>() : Derive();
+        var outRank = Math.Max(a.Length, b.Length);
+        var output = Enumerable.Range(0, outRank).Select(i =>
+        {
+            var da = i - (outRank - a.Length) is var ia && ia >= 0 ? a[ia] : 1;
+            var db = i - (outRank - b.Length) is var ib && ib >= 0 ? b[ib] : 1;
+            return Math.Max(da, db);
+        }).ToArray();
+        return random.Next(2) == 0 ? (a, b, output) : (b, a, output);
+    }
+
+    // ---- Layers -----------------------------------------------------------------------------------------------------
+
+    /// <summary>Binary layer: input 1 a graph input, input 2 a graph input or (sometimes) a constant.</summary>
+    private static GraphBuilder Binary(Random random, OpKind kind, DataType type, Quantization? q1, Quantization? q2,
+        Func<Quantization?, Quantization?, (double Scale, double Mean)> output, OperatorOptions? options)
+    {
+        var (outputScale, outputMean) = output(q1, q2);
+        var qOut = type == DataType.Float32 ? null : OutputQ(random, type, outputScale, outputMean);
+        var (shapeA, shapeB, shapeOut) = BroadcastShapes(random);
+        var b = new GraphBuilder();
+        var input1 = b.Input("a", type, shapeA, q1);
+        var input2 = random.Next(4) == 0 ? RandomConstant(b, random, "b", type, shapeB, q2) : b.Input("b", type, shapeB, q2);
+        var outputTensor = b.Activation("out", type, shapeOut, qOut);
+        b.AddOperator(kind, [input1, input2], [outputTensor], options);
+        b.MarkOutput(outputTensor);
+        return b;
+    }
+
+    /// <summary>ADD / SUB: the output scale about twice the larger input scale (the range of a sum).</summary>
+    private static GraphBuilder AddSub(Random random, DataType type, bool isSub) =>
+        Binary(random, isSub ? OpKind.Sub : OpKind.Add, type, RandomQ(random, type), RandomQ(random, type),
+            (q1, q2) => (2 * Math.Max(ScaleOf(q1, type), ScaleOf(q2, type)), MeanOf(q1, type) + (isSub ? -1 : 1) * MeanOf(q2, type)),
+            new ActivationOptions(RandomActivation(random)));
+
+    /// <summary>MUL: the output scale about s1 * s2 * 96 (int8) or s1 * s2 * 64 in int8-equivalent scales (int16).</summary>
+    private static GraphBuilder Mul(Random random, DataType type) =>
+        Binary(random, OpKind.Mul, type, RandomQ(random, type, 0.01f, 0.1f), RandomQ(random, type, 0.01f, 0.1f),
+            (q1, q2) => (ScaleOf(q1, type) * ScaleOf(q2, type) * (type == DataType.Int16 ? 64 : 96), MeanOf(q1, type) * MeanOf(q2, type)),
+            new ActivationOptions(RandomActivation(random)));
+
+    private static GraphBuilder MaximumMinimum(Random random, DataType type, bool isMaximum)
+    {
+        var q = RandomQ(random, type);
+        var (shapeA, shapeB, shapeOut) = BroadcastShapes(random);
+        var b = new GraphBuilder();
+        var input1 = b.Input("a", type, shapeA, q);
+        var input2 = random.Next(4) == 0 ? RandomConstant(b, random, "b", type, shapeB, q) : b.Input("b", type, shapeB, q);
+        var output = b.Activation("out", type, shapeOut, q);
+        b.AddOperator(isMaximum ? OpKind.Maximum : OpKind.Minimum, [input1, input2], [output]);
+        b.MarkOutput(output);
+        return b;
+    }
+}

@@ -172,4 +172,19 @@ void mg_minimum_s16(const mg_maximum_minimum_params *p, const int16_t *input1, c
 void mg_minimum_s32(const mg_maximum_minimum_params *p, const int32_t *input1, const int32_t *input2, int32_t *output);
 void mg_minimum_f32(const mg_maximum_minimum_params *p, const float *input1, const float *input2, float *output);
 
+/* TRANSPOSE, SLICE, STRIDED_SLICE, SPLIT, SPLIT_V, CONCATENATION, PACK, UNPACK, PAD, PADV2: element copies between
+ * strided views, in order. Per copy, views holds: source (index into sources), destination (index into destinations),
+ * source offset, destination offset, shape[rank], source strides[rank], destination strides[rank], all in elements
+ * (strides may be negative). Before the copies, the first fill_elements elements of destinations[0] are set to the
+ * fill value: the first element of sources[fill_source], or when fill_source is -1 the element_size bytes fill_value. */
+#define MG_STRIDED_COPY_MAX_RANK 6
+typedef struct {
+    int32_t copies, rank, element_size;
+    const int32_t *views;
+    int32_t fill_elements, fill_source;
+    const int8_t *fill_value; /* may be NULL */
+} mg_strided_copy_params;
+
+void mg_strided_copy(const mg_strided_copy_params *p, const void *const *sources, void *const *destinations);
+
 #endif /* MG_KERNELS_H */

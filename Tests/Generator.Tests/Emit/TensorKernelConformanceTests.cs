@@ -33,6 +33,29 @@ public class TensorKernelConformanceTests
     public void MaximumMinimum() => Check("maximum_minimum", random =>
         MaximumMinimum(random, Pick(random, [DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32], int8Weight: 2), random.Next(2) == 0));
 
+    [Test]
+    public void TransposeSliceStridedSlice() => Check("transpose_slice", random => random.Next(5) switch
+    {
+        0 => Transpose(random, Pick(random, QuantizedAndFloat, int8Weight: 2)),
+        1 => Slice(random, Pick(random, AllCopyTypes, int8Weight: 2)),
+        _ => StridedSlice(random, Pick(random, AllCopyTypes, int8Weight: 2)),
+    });
+
+    [Test]
+    public void ConcatenationPackSplitUnpack() => Check("concat_split", random => random.Next(5) switch
+    {
+        0 => Concatenation(random, Pick(random, AllCopyTypes, int8Weight: 2)),
+        1 => Pack(random, Pick(random, AllCopyTypes, int8Weight: 2)),
+        2 => Split(random, Pick(random, AllCopyTypes, int8Weight: 2), splitV: false),
+        3 => Split(random, Pick(random, AllCopyTypes, int8Weight: 2), splitV: true),
+        _ => Unpack(random, Pick(random, AllCopyTypes, int8Weight: 2)),
+    });
+
+    [Test]
+    public void PadAndPadV2() => Check("pad", random => Pad(random, Pick(random, AllCopyTypes, int8Weight: 2), random.Next(3)));
+
+    private static readonly DataType[] AllCopyTypes = [DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32];
+
     /// <summary>Builds one graph of random layers of a family side by side, runs it twice, storage sharing on and off.</summary>
     private static void Check(string name, Func<Random, GraphBuilder?> layer)
     {
@@ -253,6 +276,204 @@ public class TensorKernelConformanceTests
         var input2 = random.Next(4) == 0 ? RandomConstant(b, random, "b", type, shapeB, q) : b.Input("b", type, shapeB, q);
         var output = b.Activation("out", type, shapeOut, q);
         b.AddOperator(isMaximum ? OpKind.Maximum : OpKind.Minimum, [input1, input2], [output]);
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder Transpose(Random random, DataType type)
+    {
+        var rank = random.Next(1, 7);
+        var shape = RandomShape(random, rank, rank > 4 ? 2 : 4);
+        var perm = Enumerable.Range(0, rank).OrderBy(_ => random.Next()).ToArray();
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, shape, q);
+        var permTensor = b.Constant("perm", DataType.Int32, [rank], perm);
+        var output = b.Activation("out", type, perm.Select(a => shape[a]).ToArray(), q);
+        b.AddOperator(OpKind.Transpose, [input, permTensor], [output]);
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder? Slice(Random random, DataType type)
+    {
+        var rank = random.Next(1, 6);
+        var shape = RandomShape(random, rank, 5);
+        var begin = shape.Select(d => random.Next(d)).ToArray();
+        var size = shape.Select((d, i) => random.Next(4) == 0 ? -1 : random.Next(1, d - begin[i] + 1)).ToArray();
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, shape, q);
+        var beginTensor = b.Constant("begin", DataType.Int32, [rank], begin);
+        var sizeTensor = b.Constant("size", DataType.Int32, [rank], size);
+        var output = b.Activation("out", type, size.Select((s, i) => s == -1 ? shape[i] - begin[i] : s).ToArray(), q);
+        b.AddOperator(OpKind.Slice, [input, beginTensor, sizeTensor], [output]);
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder? StridedSlice(Random random, DataType type)
+    {
+        var rank = random.Next(1, 5);
+        var shape = RandomShape(random, rank, 6);
+        var begin = shape.Select(d => random.Next(-d, d + 1)).ToArray();
+        var end = shape.Select(d => random.Next(-d - 1, d + 2)).ToArray();
+        var strides = shape.Select(_ => random.Next(3) == 0 ? -random.Next(1, 3) : random.Next(1, 4)).ToArray();
+        var options = new StridedSliceOptions(random.Next(1 << rank), random.Next(1 << rank), 0, 0,
+            random.Next(3) == 0 ? 1 << random.Next(rank) : 0, random.Next(5) == 0);
+        int[] outputShape;
+        try
+        {
+            outputShape = StridedSliceSpec.Resolve(shape, begin, end, strides, options).OutputShape;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        if (outputShape.Contains(0))
+        {
+            return null;
+        }
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, shape, q);
+        var beginTensor = b.Constant("begin", DataType.Int32, [rank], begin);
+        var endTensor = b.Constant("end", DataType.Int32, [rank], end);
+        var stridesTensor = b.Constant("strides", DataType.Int32, [rank], strides);
+        var output = b.Activation("out", type, outputShape, q);
+        b.AddOperator(OpKind.StridedSlice, [input, beginTensor, endTensor, stridesTensor], [output], options);
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder Concatenation(Random random, DataType type)
+    {
+        var rank = random.Next(1, 6);
+        var shape = RandomShape(random, rank, rank > 4 ? 2 : 4);
+        var axis = random.Next(rank);
+        var count = random.Next(1, 5);
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var inputs = new int[count];
+        var total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var part = shape.ToArray();
+            part[axis] = random.Next(1, 4);
+            total += part[axis];
+            inputs[i] = random.Next(5) == 0 ? RandomConstant(b, random, $"c{i}", type, part, q) : b.Input($"in{i}", type, part, q);
+        }
+        var outputShape = shape.ToArray();
+        outputShape[axis] = total;
+        var output = b.Activation("out", type, outputShape, q);
+        b.AddOperator(OpKind.Concatenation, inputs, [output], new ConcatenationOptions(random.Next(2) == 0 ? axis - rank : axis, Activation.None));
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder Pack(Random random, DataType type)
+    {
+        var rank = random.Next(0, 5);
+        var shape = RandomShape(random, rank, 4);
+        var axis = random.Next(rank + 1);
+        var count = random.Next(1, 5);
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var inputs = Enumerable.Range(0, count).Select(i => b.Input($"in{i}", type, shape, q)).ToArray();
+        var outputShape = shape.ToList();
+        outputShape.Insert(axis, count);
+        var output = b.Activation("out", type, outputShape.ToArray(), q);
+        b.AddOperator(OpKind.Pack, inputs, [output], new PackOptions(count, random.Next(2) == 0 ? axis - rank - 1 : axis));
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder Split(Random random, DataType type, bool splitV)
+    {
+        var rank = random.Next(1, 6);
+        var shape = RandomShape(random, rank, rank > 4 ? 2 : 4);
+        var axis = random.Next(rank);
+        var count = random.Next(1, 5);
+        int[] sizes;
+        if (splitV)
+        {
+            sizes = Enumerable.Range(0, count).Select(_ => random.Next(1, 4)).ToArray();
+            shape[axis] = sizes.Sum();
+        }
+        else
+        {
+            shape[axis] = count * random.Next(1, 3);
+            sizes = Enumerable.Repeat(shape[axis] / count, count).ToArray();
+        }
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, shape, q);
+        var axisTensor = b.Constant("axis", DataType.Int32, [], new[] { random.Next(2) == 0 ? axis - rank : axis });
+        var outputs = sizes.Select((s, i) =>
+        {
+            var part = shape.ToArray();
+            part[axis] = s;
+            return b.Activation($"out{i}", type, part, q);
+        }).ToArray();
+        if (splitV)
+        {
+            var given = sizes.ToArray();
+            if (random.Next(3) == 0)
+            {
+                given[random.Next(count)] = -1;
+            }
+            var sizesTensor = b.Constant("sizes", DataType.Int32, [count], given);
+            b.AddOperator(OpKind.SplitV, [input, sizesTensor, axisTensor], outputs, new SplitOptions(count));
+        }
+        else
+        {
+            b.AddOperator(OpKind.Split, [axisTensor, input], outputs, new SplitOptions(count));
+        }
+        foreach (var o in outputs)
+        {
+            b.MarkOutput(o);
+        }
+        return b;
+    }
+
+    private static GraphBuilder Unpack(Random random, DataType type)
+    {
+        var rank = random.Next(1, 6);
+        var shape = RandomShape(random, rank, rank > 4 ? 2 : 4);
+        var axis = random.Next(rank);
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, shape, q);
+        var outputShape = shape.Where((_, d) => d != axis).ToArray();
+        var outputs = Enumerable.Range(0, shape[axis]).Select(i => b.Activation($"out{i}", type, outputShape, q)).ToArray();
+        b.AddOperator(OpKind.Unpack, [input], outputs, new PackOptions(shape[axis], random.Next(2) == 0 ? axis - rank : axis));
+        foreach (var o in outputs)
+        {
+            b.MarkOutput(o);
+        }
+        return b;
+    }
+
+    /// <summary>PAD (<paramref name="variant"/> 0), PADV2 with a constant value (1) or with a value computed at run time (2, a graph input).</summary>
+    private static GraphBuilder Pad(Random random, DataType type, int variant)
+    {
+        var rank = random.Next(1, 6);
+        var shape = RandomShape(random, rank, rank > 3 ? 2 : 4);
+        var paddings = Enumerable.Range(0, 2 * rank).Select(_ => random.Next(3) == 0 ? 0 : random.Next(1, 3)).ToArray();
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, shape, q);
+        var paddingsTensor = b.Constant("paddings", DataType.Int32, [rank, 2], paddings);
+        var output = b.Activation("out", type, shape.Select((d, i) => d + paddings[2 * i] + paddings[2 * i + 1]).ToArray(), q);
+        if (variant == 0)
+        {
+            b.AddOperator(OpKind.Pad, [input, paddingsTensor], [output]);
+        }
+        else
+        {
+            var value = variant == 1 ? RandomConstant(b, random, "value", type, [1], q) : b.Input("value", type, [1], q);
+            b.AddOperator(OpKind.PadV2, [input, paddingsTensor, value], [output]);
+        }
         b.MarkOutput(output);
         return b;
     }

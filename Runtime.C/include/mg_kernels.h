@@ -187,4 +187,65 @@ typedef struct {
 
 void mg_strided_copy(const mg_strided_copy_params *p, const void *const *sources, void *const *destinations);
 
+/* MEAN and SUM (TFLM QuantizedMeanOrSum for int8 / int16; float sums in input order, MEAN divides once). The kept
+ * dimensions (outer: shape[outer_rank] then input strides[outer_rank]) are walked in output order; for each output,
+ * the reduced dimensions (inner, same layout) in row-major order. Quantized: output = requantize(sum - correction)
+ * + output_zero_point, saturated, where correction is input zero point * count (int32, wrapping). An empty input gives
+ * zeros (clear = 1). */
+typedef struct {
+    int32_t outer_rank;
+    const int32_t *outer;
+    int32_t inner_rank;
+    const int32_t *inner;
+    int32_t count, clear, mean;
+    int32_t correction, multiplier, shift, output_zero_point;
+} mg_mean_sum_params;
+
+void mg_mean_sum_s8(const mg_mean_sum_params *p, const int8_t *input, int8_t *output);
+void mg_mean_sum_s16(const mg_mean_sum_params *p, const int16_t *input, int16_t *output);
+void mg_mean_sum_f32(const mg_mean_sum_params *p, const float *input, float *output);
+
+/* RESIZE_NEAREST_NEIGHBOR, NHWC, any element type: output pixel (y, x) is input pixel (rows[y], cols[x]). */
+typedef struct {
+    int32_t batches, in_h, in_w, out_h, out_w, pixel_bytes;
+    const int32_t *rows;
+    const int32_t *cols;
+} mg_resize_nearest_params;
+
+void mg_resize_nearest(const mg_resize_nearest_params *p, const void *input, void *output);
+
+/* RESIZE_BILINEAR, NHWC. rows (cols) holds per output row (column) the lower and upper input row (column) and, for
+ * int8, the position in 1/1024 units (TFLM's fixed-point path); float32 takes the positions from row_positions and
+ * col_positions (NULL for int8). */
+typedef struct {
+    int32_t batches, in_h, in_w, depth, out_h, out_w;
+    const int32_t *rows;
+    const int32_t *cols;
+    const float *row_positions;
+    const float *col_positions;
+} mg_resize_bilinear_params;
+
+void mg_resize_bilinear_s8(const mg_resize_bilinear_params *p, const int8_t *input, int8_t *output);
+void mg_resize_bilinear_f32(const mg_resize_bilinear_params *p, const float *input, float *output);
+
+/* BATCH_MATMUL: per output matrix b, lhs starts at batches[2b] and rhs at batches[2b + 1] (elements); element (m, k)
+ * of lhs is at m * lhs_row_stride + k * lhs_depth_stride, element (k, n) of rhs at k * rhs_depth_stride +
+ * n * rhs_column_stride. int8: int32 sums, double-rounding requantization. int16: int64 sums and TFLite's int64
+ * MultiplyByQuantizedMultiplier, with its Q15 multiplier, total shift and rounding term given here. float32: sums
+ * from 0, k ascending. */
+typedef struct {
+    int32_t batch_count;
+    const int32_t *batches;
+    int32_t rows, cols, depth;
+    int32_t lhs_row_stride, lhs_depth_stride, rhs_depth_stride, rhs_column_stride;
+    int32_t lhs_offset, rhs_offset, output_offset;
+    int32_t multiplier, shift, act_min, act_max;
+    int32_t multiplier_q15, total_shift;
+    int64_t rounding;
+} mg_batch_matmul_params;
+
+void mg_batch_matmul_s8(const mg_batch_matmul_params *p, const int8_t *lhs, const int8_t *rhs, int8_t *output);
+void mg_batch_matmul_s16(const mg_batch_matmul_params *p, const int16_t *lhs, const int16_t *rhs, int16_t *output);
+void mg_batch_matmul_f32(const mg_batch_matmul_params *p, const float *lhs, const float *rhs, float *output);
+
 #endif /* MG_KERNELS_H */

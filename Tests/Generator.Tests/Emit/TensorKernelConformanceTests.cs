@@ -54,7 +54,72 @@ public class TensorKernelConformanceTests
     [Test]
     public void PadAndPadV2() => Check("pad", random => Pad(random, Pick(random, AllCopyTypes, int8Weight: 2), random.Next(3)));
 
+    [Test]
+    public void MeanSum() => Check("mean_sum", random => MeanSum(random, Pick(random, QuantizedAndFloat, int8Weight: 2), random.Next(2) == 0));
+
+    [Test]
+    public void ResizeNearestAndBilinear() => Check("resize", random => random.Next(2) == 0
+        ? ResizeNearest(random, Pick(random, QuantizedAndFloat, int8Weight: 2))
+        : ResizeBilinear(random, Pick(random, [DataType.Int8, DataType.Float32], int8Weight: 2)));
+
+    [Test]
+    public void BatchMatMul() => Check("batch_matmul", random => BatchMatMul(random, Pick(random, QuantizedAndFloat, int8Weight: 2)));
+
+    /// <summary>
+    /// One layer per C kernel function in one graph, built for a Cortex-M4F and a Cortex-M0+ board (the builds use
+    /// -Wall -Wextra -Werror, so building proves them warning-free); the M4F build runs under QEMU.
+    /// </summary>
+    [Test]
+    public void EveryKernelCrossBuildsAndRunsUnderQemu()
+    {
+        var random = new Random(4242);
+        var layers = new List<Func<Random, GraphBuilder?>>();
+        foreach (var type in QuantizedAndFloat)
+        {
+            layers.Add(r => AddSub(r, type, r.Next(2) == 0));
+            layers.Add(r => Mul(r, type));
+            layers.Add(r => MeanSum(r, type, r.Next(2) == 0));
+            layers.Add(r => BatchMatMul(r, type));
+        }
+        foreach (var type in new[] { DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32 })
+        {
+            layers.Add(r => MaximumMinimum(r, type, isMaximum: true));
+            layers.Add(r => MaximumMinimum(r, type, isMaximum: false));
+        }
+        layers.Add(r => Concatenation(r, DataType.Int8));
+        layers.Add(r => Split(r, DataType.Float32, splitV: true));
+        layers.Add(r => Pad(r, DataType.Int8, 1));
+        layers.Add(r => ResizeNearest(r, DataType.Int16));
+        layers.Add(r => ResizeBilinear(r, DataType.Int8));
+        layers.Add(r => ResizeBilinear(r, DataType.Float32));
+        var graph = Combine("tensor_kernels_arm", random, layers.Select(l => (Func<Random, GraphBuilder?>)(r => Small(l, r))).ToList());
+        var inputs = FirmwareHarness.RandomInputs(graph, random);
+        var expected = new ReferenceInterpreter(graph).Invoke(inputs);
+        var m0 = FirmwareHarness.Build(graph, "nucleo-l073rz", "tensor_kernels_arm.tflite", inputs);
+        Directory.Delete(m0.Folder, recursive: true);
+        var (folder, build) = FirmwareHarness.Build(graph, "mps2-an386", "tensor_kernels_arm.tflite", inputs);
+        try
+        {
+            var outputs = FirmwareHarness.Outputs(graph, FirmwareRunner.OnQemu(build.Executable, FirmwareHarness.Board("mps2-an386"), inputs));
+            for (var o = 0; o < expected.Length; o++)
+            {
+                Assert.That(outputs[o], Is.EqualTo(expected[o]), $"output {o}: {Describe(graph, graph.Outputs[o])}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static readonly DataType[] AllCopyTypes = [DataType.Int8, DataType.Int16, DataType.Int32, DataType.Float32];
+
+    /// <summary>A layer small enough for the 20 KB of the Cortex-M0+ board: retried until its tensors are at most 96 elements.</summary>
+    private static GraphBuilder? Small(Func<Random, GraphBuilder?> layer, Random random)
+    {
+        var sub = layer(random);
+        return sub is null || sub.Tensors.Any(t => t.ElementCount > 96) ? null : sub;
+    }
 
     /// <summary>Builds one graph of random layers of a family side by side, runs it twice, storage sharing on and off.</summary>
     private static void Check(string name, Func<Random, GraphBuilder?> layer)
@@ -474,6 +539,89 @@ public class TensorKernelConformanceTests
             var value = variant == 1 ? RandomConstant(b, random, "value", type, [1], q) : b.Input("value", type, [1], q);
             b.AddOperator(OpKind.PadV2, [input, paddingsTensor, value], [output]);
         }
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder MeanSum(Random random, DataType type, bool isMean)
+    {
+        var rank = random.Next(1, 6);
+        var shape = RandomShape(random, rank, rank > 3 ? 3 : 6);
+        var axes = Enumerable.Range(0, random.Next(1, rank + 2)).Select(_ => random.Next(-rank, rank)).ToArray();
+        var reduced = new bool[rank];
+        foreach (var a in axes)
+        {
+            reduced[(a + rank) % rank] = true;
+        }
+        var keepDims = random.Next(2) == 0;
+        var outputShape = keepDims ? shape.Select((d, i) => reduced[i] ? 1 : d).ToArray() : shape.Where((_, i) => !reduced[i]).ToArray();
+        var count = shape.Where((_, i) => reduced[i]).Aggregate(1, (a, d) => a * d);
+        var b = new GraphBuilder();
+        var inputQ = RandomQ(random, type);
+        var input = b.Input("in", type, shape, inputQ);
+        var axisTensor = b.Constant("axes", DataType.Int32, [axes.Length], axes);
+        // A SUM of n values spreads about sqrt(n) times wider than one value and has n times its mean.
+        var output = b.Activation("out", type, outputShape, isMean
+            ? OutputQ(random, type, ScaleOf(inputQ, type) / 2, MeanOf(inputQ, type))
+            : OutputQ(random, type, ScaleOf(inputQ, type) * Math.Sqrt(count), count * MeanOf(inputQ, type)));
+        b.AddOperator(isMean ? OpKind.Mean : OpKind.Sum, [input, axisTensor], [output], new ReducerOptions(keepDims));
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder ResizeNearest(Random random, DataType type) =>
+        Resize(random, OpKind.ResizeNearestNeighbor, type, random.Next(2) == 0, random.Next(2) == 0);
+
+    private static GraphBuilder ResizeBilinear(Random random, DataType type)
+    {
+        var alignCorners = random.Next(3) == 0;
+        return Resize(random, OpKind.ResizeBilinear, type, alignCorners, !alignCorners && random.Next(2) == 0);
+    }
+
+    private static GraphBuilder Resize(Random random, OpKind kind, DataType type, bool alignCorners, bool halfPixelCenters)
+    {
+        int batches = random.Next(1, 3), inH = random.Next(1, 6), inW = random.Next(1, 6), depth = random.Next(1, 4);
+        int outH = random.Next(1, 9), outW = random.Next(1, 9);
+        var q = RandomQ(random, type);
+        var b = new GraphBuilder();
+        var input = b.Input("in", type, [batches, inH, inW, depth], q);
+        var size = b.Constant("size", DataType.Int32, [2], new[] { outH, outW });
+        var output = b.Activation("out", type, [batches, outH, outW, depth], q);
+        b.AddOperator(kind, [input, size], [output], new ResizeOptions(alignCorners, halfPixelCenters));
+        b.MarkOutput(output);
+        return b;
+    }
+
+    private static GraphBuilder BatchMatMul(Random random, DataType type)
+    {
+        var batchRank = random.Next(0, 3);
+        var batch = RandomShape(random, batchRank, 3);
+        int rows = random.Next(1, 5), columns = random.Next(1, 5), depth = random.Next(1, 9);
+        bool adjX = random.Next(2) == 0, adjY = random.Next(2) == 0;
+        int[] Operand(int[] matrix)
+        {
+            var dims = batch.Select(d => random.Next(3) == 0 ? 1 : d).Skip(random.Next(3) == 0 ? random.Next(batchRank + 1) : 0);
+            return [.. dims, .. matrix];
+        }
+        var lhsShape = Operand(adjX ? [depth, rows] : [rows, depth]);
+        var rhsShape = Operand(adjY ? [columns, depth] : [depth, columns]);
+        var rank = Math.Max(lhsShape.Length, rhsShape.Length);
+        var outputBatch = Enumerable.Range(0, rank - 2).Select(i =>
+        {
+            var dl = i - (rank - lhsShape.Length) is var il && il >= 0 ? lhsShape[il] : 1;
+            var dr = i - (rank - rhsShape.Length) is var ir && ir >= 0 ? rhsShape[ir] : 1;
+            return Math.Max(dl, dr);
+        });
+        var b = new GraphBuilder();
+        var lhsQ = RandomQ(random, type, 0.01f, 0.1f);
+        var lhs = b.Input("lhs", type, lhsShape, lhsQ);
+        var rhsQ = RandomQ(random, type, 0.01f, 0.1f);
+        var rhs = random.Next(3) == 0 ? RandomConstant(b, random, "rhs", type, rhsShape, rhsQ) : b.Input("rhs", type, rhsShape, rhsQ);
+        // A sum of depth products of about 128 * 128 / 3 (int8) in magnitude: an output scale that keeps most results in range.
+        var outputScale = ScaleOf(lhsQ, type) * ScaleOf(rhsQ, type) * Math.Sqrt(depth) * (type == DataType.Int16 ? 40 : 60);
+        var outputMean = depth * MeanOf(lhsQ, type) * MeanOf(rhsQ, type);
+        var output = b.Activation("out", type, [.. outputBatch, rows, columns], OutputQ(random, type, outputScale, outputMean));
+        b.AddOperator(OpKind.BatchMatMul, [lhs, rhs], [output], new BatchMatMulOptions(adjX, adjY));
         b.MarkOutput(output);
         return b;
     }

@@ -90,7 +90,7 @@ public sealed class AddSubOp : OperatorDefinition<AddSubData>
     protected override KernelCall Lower(OpContext ctx, AddSubData d, StorageOption storage, TargetFeatures target)
     {
         var q = d.Quantization;
-        return KernelCall.Create($"mg_add_sub_{TypeSuffix(d.Type)}", "mg_add_sub_params",
+        return KernelCall.Create($"mg_add_sub_{KernelNames.TypeSuffix(d.Type)}", "mg_add_sub_params",
         [
             .. BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
             ("subtract", KernelValue.Of(d.IsSubtraction ? 1 : 0)), ("left_shift", KernelValue.Of(q?.LeftShift ?? 0)),
@@ -106,14 +106,4 @@ public sealed class AddSubOp : OperatorDefinition<AddSubData>
         [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
         "kernels/mg_add_sub.c", "kernels/mg_broadcast.c");
     }
-
-    /// <summary>The C kernel suffix of an element type: s8, s16, s32 or f32.</summary>
-    internal static string TypeSuffix(DataType type) => type switch
-    {
-        DataType.Int8 => "s8",
-        DataType.Int16 => "s16",
-        DataType.Int32 => "s32",
-        DataType.Float32 => "f32",
-        _ => throw new ArgumentException($"no C kernel suffix for {type.DisplayName()}"),
-    };
 }

@@ -145,7 +145,7 @@ public sealed class BatchMatMulOp : OperatorDefinition<BatchMatMulData>
         {
             throw ctx.Fail($"int16 output multiplier shift {d.OutputShift} is outside the range the C kernel's int64 rescaling covers");
         }
-        return KernelCall.Create($"mg_batch_matmul_{AddSub.AddSubOp.TypeSuffix(d.Type)}", "mg_batch_matmul_params",
+        return KernelCall.Create($"mg_batch_matmul_{KernelNames.TypeSuffix(d.Type)}", "mg_batch_matmul_params",
         [
             ("batch_count", KernelValue.Of(count)), ("batches", KernelValue.Table($"op{ctx.Op.Index}_batches", batches)),
             ("rows", KernelValue.Of(d.Rows)), ("cols", KernelValue.Of(d.Columns)), ("depth", KernelValue.Of(d.Depth)),

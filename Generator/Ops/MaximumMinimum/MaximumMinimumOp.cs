@@ -52,7 +52,7 @@ public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>
     }
 
     protected override KernelCall Lower(OpContext ctx, MaximumMinimumData d, StorageOption storage, TargetFeatures target) =>
-        KernelCall.Create($"mg_{(d.IsMaximum ? "maximum" : "minimum")}_{AddSub.AddSubOp.TypeSuffix(d.Type)}", "mg_maximum_minimum_params",
+        KernelCall.Create($"mg_{(d.IsMaximum ? "maximum" : "minimum")}_{KernelNames.TypeSuffix(d.Type)}", "mg_maximum_minimum_params",
             BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
             [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
             "kernels/mg_maximum_minimum.c", "kernels/mg_broadcast.c");

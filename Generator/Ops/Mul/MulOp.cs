@@ -75,7 +75,7 @@ public sealed class MulOp : OperatorDefinition<MulData>
     }
 
     protected override KernelCall Lower(OpContext ctx, MulData d, StorageOption storage, TargetFeatures target) =>
-        KernelCall.Create($"mg_mul_{AddSub.AddSubOp.TypeSuffix(d.Type)}", "mg_mul_params",
+        KernelCall.Create($"mg_mul_{KernelNames.TypeSuffix(d.Type)}", "mg_mul_params",
         [
             .. BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
             ("input1_offset", KernelValue.Of(d.Input1Offset)), ("input2_offset", KernelValue.Of(d.Input2Offset)),

@@ -128,7 +128,7 @@ public sealed class ReduceOp : OperatorDefinition<ReduceData>
         var (outerShape, outerStrides) = DimensionMerging.Merge(kept.Select(i => d.InputShape[i]).ToArray(), kept.Select(i => inputStrides[i]).ToArray());
         var (innerShape, innerStrides) = DimensionMerging.Merge(reduced.Select(i => d.InputShape[i]).ToArray(), reduced.Select(i => inputStrides[i]).ToArray());
         var step = ctx.Op.Index;
-        return KernelCall.Create($"mg_mean_sum_{AddSub.AddSubOp.TypeSuffix(d.Type)}", "mg_mean_sum_params",
+        return KernelCall.Create($"mg_mean_sum_{KernelNames.TypeSuffix(d.Type)}", "mg_mean_sum_params",
         [
             ("outer_rank", KernelValue.Of(outerShape.Length)), ("outer", KernelValue.Table($"op{step}_outer", [.. outerShape, .. outerStrides[0]])),
             ("inner_rank", KernelValue.Of(innerShape.Length)), ("inner", KernelValue.Table($"op{step}_inner", [.. innerShape, .. innerStrides[0]])),

@@ -1,0 +1,51 @@
+using MicroGen.Ir;
+using static MicroGen.Tests.Import.Onnx.OnnxModelBuilder;
+using static MicroGen.Tests.Import.Onnx.OnnxTestModels;
+
+namespace MicroGen.Tests.Import.Onnx;
+
+/// <summary>The ONNX operator cases compared with ONNX Runtime, one or more per supported ONNX operator and form.</summary>
+internal static class OnnxCases
+{
+    public static IEnumerable<OnnxCase> All =>
+    [
+        // QDQ
+        new("QDQ Conv+Relu int8 per-channel 3x3 SAME", () => QdqConv(Int8Element, true, 1, [1, 1, 1, 1], 1, true, 1), [OpKind.Conv2D]),
+        new("QDQ Conv uint8 per-tensor stride 2", () => QdqConv(UInt8Element, false, 2, [0, 0, 1, 1], 1, false, 2), [OpKind.Conv2D]),
+        new("QDQ Conv depthwise+Relu int8 per-channel", () => QdqConv(Int8Element, true, 1, [1, 1, 1, 1], 4, true, 3), [OpKind.DepthwiseConv2D]),
+        new("QDQ Conv explicit pads (PAD)", () => QdqConv(Int8Element, true, 2, [1, 1, 1, 1], 1, false, 4), [OpKind.Pad, OpKind.Conv2D]),
+        new("QDQ Gemm int8 per-channel", () => QdqGemm(Int8Element, true, false, 5), [OpKind.FullyConnected]),
+        new("QDQ MatMul uint8 per-tensor", () => QdqGemm(UInt8Element, false, true, 6), [OpKind.FullyConnected]),
+        new("QDQ MaxPool int8 SAME", () => QdqPool(Int8Element, "MaxPool"), [OpKind.MaxPool2D], Exact: true),
+        new("QDQ AveragePool uint8", () => QdqPool(UInt8Element, "AveragePool"), [OpKind.AveragePool2D]),
+        new("QDQ GlobalAveragePool int8", () => QdqPool(Int8Element, "GlobalAveragePool"), [OpKind.AveragePool2D]),
+        new("QDQ GlobalAveragePool requantized", () => QdqPool(Int8Element, "GlobalAveragePool", 0.02f), [OpKind.AveragePool2D, OpKind.Quantize]),
+        new("QDQ Conv-Flatten-Gemm (layout folded)", () => QdqConvFlattenGemm(7), [OpKind.Conv2D, OpKind.FullyConnected]),
+        new("QDQ Add int8", () => QdqSimple("Add", Int8Element, 8), [OpKind.Add]),
+        new("QDQ Mul uint8", () => QdqSimple("Mul", UInt8Element, 9), [OpKind.Mul]),
+        new("QDQ Concat int8", () => QdqSimple("Concat", Int8Element, 10), [OpKind.Concatenation], Exact: true),
+        new("QDQ Softmax int8", () => QdqSimple("Softmax", Int8Element, 11), [OpKind.Softmax]),
+        new("QDQ Sigmoid uint8", () => QdqSimple("Sigmoid", UInt8Element, 12), [OpKind.Logistic]),
+        new("QDQ Transpose int8", () => QdqSimple("Transpose", Int8Element, 13), [OpKind.Transpose], Exact: true),
+        new("QDQ Reshape int8", () => QdqSimple("Reshape", Int8Element, 14), [OpKind.Transpose, OpKind.Reshape], Exact: true),
+        // QOperator
+        new("QLinearConv uint8 per-tensor", () => QLinearConv(UInt8Element, false, 20), [OpKind.Conv2D]),
+        new("QLinearConv int8 per-channel", () => QLinearConv(Int8Element, true, 21), [OpKind.Conv2D]),
+        new("QLinearMatMul int8", () => QLinearMatMul(Int8Element, false, 22), [OpKind.FullyConnected]),
+        new("QGemm uint8", () => QLinearMatMul(UInt8Element, true, 23), [OpKind.FullyConnected]),
+        new("QLinearAveragePool uint8", () => QLinearPool(UInt8Element, false), [OpKind.AveragePool2D]),
+        new("QLinearGlobalAveragePool int8", () => QLinearPool(Int8Element, true), [OpKind.AveragePool2D]),
+        new("QLinearAdd int8", () => QLinearSimple("QLinearAdd", Int8Element), [OpKind.Add]),
+        new("QLinearMul uint8", () => QLinearSimple("QLinearMul", UInt8Element), [OpKind.Mul]),
+        new("QLinearConcat uint8", () => QLinearSimple("QLinearConcat", UInt8Element), [OpKind.Quantize, OpKind.Concatenation]),
+        new("QLinearSoftmax int8", () => QLinearSimple("QLinearSoftmax", Int8Element), [OpKind.Softmax]),
+        new("QLinearSigmoid int8", () => QLinearSimple("QLinearSigmoid", Int8Element), [OpKind.Logistic]),
+        // float
+        new("float Conv+Relu", () => FloatModel("Conv", 30), [OpKind.Conv2D]),
+        new("float Conv depthwise SAME_UPPER", () => FloatModel("DepthwiseConv", 31), [OpKind.DepthwiseConv2D]),
+        new("float MaxPool", () => FloatModel("MaxPool", 32), [OpKind.MaxPool2D], Exact: true),
+        new("float AveragePool", () => FloatModel("AveragePool", 33), [OpKind.AveragePool2D]),
+        new("float GlobalAveragePool", () => FloatModel("GlobalAveragePool", 34), [OpKind.AveragePool2D]),
+        new("float Conv-Flatten-Gemm-MatMul", () => FloatModel("ConvFlattenGemm", 35), [OpKind.Conv2D, OpKind.FullyConnected, OpKind.FullyConnected]),
+    ];
+}

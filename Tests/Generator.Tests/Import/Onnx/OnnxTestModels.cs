@@ -1,0 +1,368 @@
+using OnnxProto = Onnx;
+using static MicroGen.Tests.Import.Onnx.OnnxModelBuilder;
+
+namespace MicroGen.Tests.Import.Onnx;
+
+/// <summary>
+/// Small ONNX models of every supported operator, in QDQ, QOperator and float form, with seeded random weights.
+/// Quantization parameters are chosen as a calibrating quantizer would: scales that keep outputs mostly in range.
+/// </summary>
+internal static class OnnxTestModels
+{
+    public static string Dq(OnnxModelBuilder b, string x, float scale, int zeroPoint, int type, string output)
+    {
+        b.Node("DequantizeLinear", [x, b.Scalar(output + "_scale", scale), b.ZeroPoint(output + "_zp", type, zeroPoint)], output);
+        return output;
+    }
+
+    public static string Q(OnnxModelBuilder b, string x, float scale, int zeroPoint, int type, string output)
+    {
+        b.Node("QuantizeLinear", [x, b.Scalar(output + "_scale", scale), b.ZeroPoint(output + "_zp", type, zeroPoint)], output);
+        return output;
+    }
+
+    public static sbyte[] RandomInt8(Random r, long count, int limit = 127) =>
+        Enumerable.Range(0, (int)count).Select(_ => (sbyte)r.Next(-limit, limit + 1)).ToArray();
+
+    public static float[] RandomFloats(Random r, long count, float limit = 1f) =>
+        Enumerable.Range(0, (int)count).Select(_ => (float)(r.NextDouble() * 2 - 1) * limit).ToArray();
+
+    /// <summary>int8 weights through DequantizeLinear: per-channel along <paramref name="axis"/> when several scales are given.</summary>
+    public static string QdqWeights(OnnxModelBuilder b, Random r, string name, long[] dims, float[] scales, int axis = 0)
+    {
+        var count = dims.Aggregate(1L, (p, d) => p * d);
+        b.Initializer(name + "_q", Int8Element, dims, RandomInt8(r, count));
+        var scaleDims = scales.Length == 1 ? Array.Empty<long>() : [scales.Length];
+        b.Initializer(name + "_scale", FloatElement, scaleDims, scales);
+        b.Initializer(name + "_zp", Int8Element, scaleDims, new sbyte[scales.Length]);
+        return b.Node("DequantizeLinear", [name + "_q", name + "_scale", name + "_zp"], name, ("axis", axis));
+    }
+
+    /// <summary>int32 bias through DequantizeLinear at scale input_scale * weight_scale (float32 products).</summary>
+    public static string QdqBias(OnnxModelBuilder b, Random r, string name, float inputScale, float[] weightScales, int channels)
+    {
+        var scales = weightScales.Select(s => inputScale * s).ToArray();
+        b.Initializer(name + "_q", Int32Element, [channels], Enumerable.Range(0, channels).Select(_ => r.Next(-2000, 2000)).ToArray());
+        var scaleDims = scales.Length == 1 ? Array.Empty<long>() : [scales.Length];
+        b.Initializer(name + "_scale", FloatElement, scaleDims, scales);
+        b.Initializer(name + "_zp", Int32Element, scaleDims, new int[scales.Length]);
+        return b.Node("DequantizeLinear", [name + "_q", name + "_scale", name + "_zp"], name, ("axis", 0));
+    }
+
+    public static float[] Scales(Random r, int count, float low, float high) =>
+        Enumerable.Range(0, count).Select(_ => (float)(low + r.NextDouble() * (high - low))).ToArray();
+
+    // ---- QDQ ----
+
+    public static OnnxProto.ModelProto QdqConv(int type, bool perChannel, int stride, int[] pads, int group, bool relu, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        const int c = 4, h = 8, w = 8;
+        var m = group == c ? 8 : 6;
+        var zp = type == UInt8Element ? 131 : 3;
+        var x = Dq(b, b.Input("x", type, 1, c, h, w), 0.05f, zp, type, "x_dq");
+        var ws = perChannel ? Scales(r, m, 0.002f, 0.006f) : [0.004f];
+        var weights = QdqWeights(b, r, "w", [m, c / group, 3, 3], ws);
+        var bias = QdqBias(b, r, "b", 0.05f, ws, m);
+        var conv = b.Node("Conv", [x, weights, bias], "conv", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { stride, stride }),
+            ("pads", pads), ("group", group));
+        var y = relu ? b.Node("Relu", [conv], "relu") : conv;
+        var outZp = relu ? (type == UInt8Element ? 0 : -128) : (type == UInt8Element ? 128 : 0);
+        Q(b, y, relu ? 0.04f : 0.08f, outZp, type, "y");
+        var outH = (h + pads[0] + pads[2] - 3) / stride + 1;
+        b.Output("y", type, 1, m, outH, outH);
+        return b.Model();
+    }
+
+    public static OnnxProto.ModelProto QdqGemm(int type, bool perChannel, bool matMul, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        const int k = 24, n = 10;
+        var zp = type == UInt8Element ? 120 : -5;
+        var x = Dq(b, b.Input("x", type, 2, k), 0.03f, zp, type, "x_dq");
+        var ws = perChannel ? Scales(r, n, 0.003f, 0.008f) : [0.005f];
+        string y;
+        if (matMul)
+        {
+            var weights = QdqWeights(b, r, "w", [k, n], ws, axis: 1);
+            y = b.Node("MatMul", [x, weights], "mm");
+        }
+        else
+        {
+            var weights = QdqWeights(b, r, "w", [n, k], ws, axis: 0);
+            var bias = QdqBias(b, r, "b", 0.03f, ws, n);
+            y = b.Node("Gemm", [x, weights, bias], "gemm", ("transB", 1));
+        }
+        Q(b, y, 0.06f, type == UInt8Element ? 128 : 0, type, "y");
+        b.Output("y", type, 2, n);
+        return b.Model();
+    }
+
+    public static OnnxProto.ModelProto QdqPool(int type, string op, float outputScale = 0.05f)
+    {
+        var b = new OnnxModelBuilder();
+        var zp = type == UInt8Element ? 128 : 0;
+        var x = Dq(b, b.Input("x", type, 1, 3, 7, 7), 0.05f, zp, type, "x_dq");
+        var attributes = op == "GlobalAveragePool"
+            ? Array.Empty<(string, object)>()
+            : [("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 })];
+        if (op == "AveragePool")
+        {
+            attributes = [("kernel_shape", new[] { 2, 2 }), ("strides", new[] { 2, 2 })];
+        }
+        var y = b.Node(op, [x], "pool", attributes);
+        Q(b, y, outputScale, zp, type, "y");
+        var outHw = op switch { "GlobalAveragePool" => 1, "MaxPool" => 4, _ => 3 };
+        b.Output("y", type, 1, 3, outHw, outHw);
+        return b.Model();
+    }
+
+    /// <summary>Conv → Relu → Flatten → Gemm: the Flatten of an NCHW map folds into the Gemm's weights.</summary>
+    public static OnnxProto.ModelProto QdqConvFlattenGemm(int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var x = Dq(b, b.Input("x", Int8Element, 1, 2, 5, 5), 0.05f, 0, Int8Element, "x_dq");
+        var ws = Scales(r, 4, 0.003f, 0.006f);
+        var conv = b.Node("Conv", [x, QdqWeights(b, r, "w", [4, 2, 3, 3], ws), QdqBias(b, r, "b", 0.05f, ws, 4)], "conv",
+            ("kernel_shape", new[] { 3, 3 }));
+        var convQ = Q(b, conv, 0.03f, -10, Int8Element, "conv_q");
+        var flat = b.Node("Flatten", [Dq(b, convQ, 0.03f, -10, Int8Element, "conv_dq")], "flat");
+        var flatQ = Q(b, flat, 0.03f, -10, Int8Element, "flat_q");
+        var gs = Scales(r, 5, 0.003f, 0.006f);
+        var gemm = b.Node("Gemm", [Dq(b, flatQ, 0.03f, -10, Int8Element, "flat_dq"), QdqWeights(b, r, "g", [5, 36], gs), QdqBias(b, r, "gb", 0.03f, gs, 5)],
+            "gemm", ("transB", 1));
+        Q(b, gemm, 0.05f, 0, Int8Element, "y");
+        b.Output("y", Int8Element, 1, 5);
+        return b.Model();
+    }
+
+    /// <summary>A QDQ elementwise or shape operator on one or two quantized inputs.</summary>
+    public static OnnxProto.ModelProto QdqSimple(string op, int type, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var zp = type == UInt8Element ? 128 : 0;
+        var x = Dq(b, b.Input("x", type, 1, 4, 3, 3), 0.04f, zp + 2, type, "x_dq");
+        string y;
+        long[] outShape = [1, 4, 3, 3];
+        var outScale = 0.05f;
+        var outZp = zp;
+        switch (op)
+        {
+            case "Add":
+            case "Mul":
+                {
+                    var x2 = Dq(b, b.Input("x2", type, 1, 4, 3, 3), 0.03f, zp - 4, type, "x2_dq");
+                    y = b.Node(op, [x, x2], "op");
+                    outScale = op == "Add" ? 0.06f : 0.01f;
+                    break;
+                }
+            case "Concat":
+                {
+                    var x2 = Dq(b, b.Input("x2", type, 1, 2, 3, 3), 0.04f, zp + 2, type, "x2_dq");
+                    y = b.Node(op, [x, x2], "op", ("axis", 1));
+                    outShape = [1, 6, 3, 3];
+                    outScale = 0.04f;
+                    outZp = zp + 2;
+                    break;
+                }
+            case "Softmax":
+                y = b.Node(op, [x], "op", ("axis", 1));
+                outScale = 1f / 256;
+                outZp = type == UInt8Element ? 0 : -128;
+                break;
+            case "Sigmoid":
+                y = b.Node(op, [x], "op");
+                outScale = 1f / 256;
+                outZp = type == UInt8Element ? 0 : -128;
+                break;
+            case "Transpose":
+                y = b.Node(op, [x], "op", ("perm", new[] { 0, 2, 3, 1 }));
+                outShape = [1, 3, 3, 4];
+                outScale = 0.04f;
+                outZp = zp + 2;
+                break;
+            default: // Reshape
+                y = b.Node(op, [x, b.Initializer("shape", Int64Element, [2], new long[] { 4, 9 })], "op");
+                outShape = [4, 9];
+                outScale = 0.04f;
+                outZp = zp + 2;
+                break;
+        }
+        _ = r;
+        Q(b, y, outScale, outZp, type, "y");
+        b.Output("y", type, outShape);
+        return b.Model();
+    }
+
+    // ---- QOperator ----
+
+    public static OnnxProto.ModelProto QLinearConv(int type, bool perChannel, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        const int c = 3, m = 5;
+        var zp = type == UInt8Element ? 125 : -3;
+        var x = b.Input("x", type, 1, c, 6, 6);
+        var ws = perChannel ? Scales(r, m, 0.003f, 0.008f) : [0.005f];
+        var count = m * c * 9;
+        if (type == UInt8Element)
+        {
+            b.Initializer("w", UInt8Element, [m, c, 3, 3], RandomInt8(r, count).Select(v => (byte)(v + 128)).ToArray());
+            b.Initializer("w_zp", UInt8Element, perChannel ? [m] : [], Enumerable.Repeat((byte)128, ws.Length).ToArray());
+        }
+        else
+        {
+            b.Initializer("w", Int8Element, [m, c, 3, 3], RandomInt8(r, count));
+            b.Initializer("w_zp", Int8Element, perChannel ? [m] : [], new sbyte[ws.Length]);
+        }
+        b.Initializer("w_scale", FloatElement, perChannel ? [m] : [], ws);
+        b.Initializer("bias", Int32Element, [m], Enumerable.Range(0, m).Select(_ => r.Next(-1000, 1000)).ToArray());
+        b.Node("QLinearConv", [x, b.Scalar("x_scale", 0.05f), b.ZeroPoint("x_zp", type, zp), "w", "w_scale", "w_zp",
+            b.Scalar("y_scale", 0.07f), b.ZeroPoint("y_zp", type, type == UInt8Element ? 128 : 0), "bias"], "y",
+            ("kernel_shape", new[] { 3, 3 }), ("pads", new[] { 1, 1, 1, 1 }));
+        b.Output("y", type, 1, m, 6, 6);
+        return b.Model();
+    }
+
+    public static OnnxProto.ModelProto QLinearMatMul(int type, bool qgemm, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder(microsoft: qgemm);
+        const int k = 16, n = 6;
+        var zp = type == UInt8Element ? 110 : 4;
+        var x = b.Input("x", type, 3, k);
+        if (type == UInt8Element)
+        {
+            b.Initializer("w", UInt8Element, qgemm ? [n, k] : [k, n], RandomInt8(r, k * n).Select(v => (byte)(v + 128)).ToArray());
+        }
+        else
+        {
+            b.Initializer("w", Int8Element, qgemm ? [n, k] : [k, n], RandomInt8(r, k * n));
+        }
+        var wzp = b.ZeroPoint("w_zp", type, type == UInt8Element ? 128 : 0);
+        var inputs = new List<string> { x, b.Scalar("x_scale", 0.04f), b.ZeroPoint("x_zp", type, zp), "w", b.Scalar("w_scale", 0.006f), wzp };
+        if (qgemm)
+        {
+            b.Initializer("bias", Int32Element, [n], Enumerable.Range(0, n).Select(_ => r.Next(-1000, 1000)).ToArray());
+            inputs.Add("bias");
+        }
+        inputs.Add(b.Scalar("y_scale", 0.05f));
+        inputs.Add(b.ZeroPoint("y_zp", type, type == UInt8Element ? 128 : 0));
+        if (qgemm)
+        {
+            b.MicrosoftNode("QGemm", inputs.ToArray(), "y", ("transB", 1));
+        }
+        else
+        {
+            b.Node("QLinearMatMul", inputs.ToArray(), "y");
+        }
+        b.Output("y", type, 3, n);
+        return b.Model();
+    }
+
+    public static OnnxProto.ModelProto QLinearPool(int type, bool global)
+    {
+        var b = new OnnxModelBuilder(microsoft: true);
+        var zp = type == UInt8Element ? 128 : 0;
+        var x = b.Input("x", type, 1, 3, 6, 6);
+        var inputs = new[] { x, b.Scalar("x_scale", 0.05f), b.ZeroPoint("x_zp", type, zp), b.Scalar("y_scale", 0.05f), b.ZeroPoint("y_zp", type, zp) };
+        if (global)
+        {
+            b.MicrosoftNode("QLinearGlobalAveragePool", inputs, "y");
+            b.Output("y", type, 1, 3, 1, 1);
+        }
+        else
+        {
+            b.MicrosoftNode("QLinearAveragePool", inputs, "y", ("kernel_shape", new[] { 2, 2 }), ("strides", new[] { 2, 2 }));
+            b.Output("y", type, 1, 3, 3, 3);
+        }
+        return b.Model();
+    }
+
+    public static OnnxProto.ModelProto QLinearSimple(string op, int type)
+    {
+        var b = new OnnxModelBuilder(microsoft: true);
+        var zp = type == UInt8Element ? 128 : 0;
+        var x = b.Input("x", type, 1, 4, 3, 3);
+        var xs = new[] { x, b.Scalar("x_scale", 0.04f), b.ZeroPoint("x_zp", type, zp + 3) };
+        long[] outShape = [1, 4, 3, 3];
+        switch (op)
+        {
+            case "QLinearAdd":
+            case "QLinearMul":
+                {
+                    var x2 = b.Input("x2", type, 1, 4, 3, 3);
+                    b.MicrosoftNode(op, [.. xs, x2, b.Scalar("x2_scale", 0.03f), b.ZeroPoint("x2_zp", type, zp - 5),
+                        b.Scalar("y_scale", op == "QLinearAdd" ? 0.06f : 0.01f), b.ZeroPoint("y_zp", type, zp)], "y");
+                    break;
+                }
+            case "QLinearConcat":
+                {
+                    var x2 = b.Input("x2", type, 1, 2, 3, 3);
+                    b.MicrosoftNode(op, [b.Scalar("y_scale", 0.05f), b.ZeroPoint("y_zp", type, zp), .. xs, x2, b.Scalar("x2_scale", 0.05f),
+                        b.ZeroPoint("x2_zp", type, zp)], "y", ("axis", 1));
+                    outShape = [1, 6, 3, 3];
+                    break;
+                }
+            case "QLinearSoftmax":
+                b.MicrosoftNode(op, [.. xs, b.Scalar("y_scale", 1f / 256), b.ZeroPoint("y_zp", type, type == UInt8Element ? 0 : -128)], "y",
+                    ("axis", 1), ("opset", 13));
+                break;
+            default: // QLinearSigmoid
+                b.MicrosoftNode(op, [.. xs, b.Scalar("y_scale", 1f / 256), b.ZeroPoint("y_zp", type, type == UInt8Element ? 0 : -128)], "y");
+                break;
+        }
+        b.Output("y", type, outShape);
+        return b.Model();
+    }
+
+    // ---- float ----
+
+    public static OnnxProto.ModelProto FloatModel(string op, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var x = b.Input("x", FloatElement, 1, 3, 8, 8);
+        switch (op)
+        {
+            case "Conv":
+                b.Initializer("w", FloatElement, [4, 3, 3, 3], RandomFloats(r, 108));
+                b.Initializer("b", FloatElement, [4], RandomFloats(r, 4));
+                b.Node("Conv", [x, "w", "b"], "conv", ("kernel_shape", new[] { 3, 3 }), ("pads", new[] { 1, 1, 1, 1 }));
+                b.Node("Relu", ["conv"], "y");
+                b.Output("y", FloatElement, 1, 4, 8, 8);
+                break;
+            case "DepthwiseConv":
+                b.Initializer("w", FloatElement, [6, 1, 3, 3], RandomFloats(r, 54));
+                b.Node("Conv", [x, "w"], "y", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("group", 3),
+                    ("auto_pad", "SAME_UPPER"));
+                b.Output("y", FloatElement, 1, 6, 4, 4);
+                break;
+            case "MaxPool":
+            case "AveragePool":
+                b.Node(op, [x], "y", ("kernel_shape", new[] { 2, 2 }), ("strides", new[] { 2, 2 }));
+                b.Output("y", FloatElement, 1, 3, 4, 4);
+                break;
+            case "GlobalAveragePool":
+                b.Node(op, [x], "y");
+                b.Output("y", FloatElement, 1, 3, 1, 1);
+                break;
+            default: // Conv → Flatten → Gemm → MatMul
+                b.Initializer("w", FloatElement, [2, 3, 3, 3], RandomFloats(r, 54));
+                b.Node("Conv", [x, "w"], "conv", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }));
+                b.Node("Flatten", ["conv"], "flat");
+                b.Initializer("g", FloatElement, [18, 7], RandomFloats(r, 126));
+                b.Initializer("gb", FloatElement, [7], RandomFloats(r, 7));
+                b.Node("Gemm", ["flat", "g", "gb"], "gemm", ("alpha", 0.5f));
+                b.Initializer("m", FloatElement, [7, 3], RandomFloats(r, 21));
+                b.Node("MatMul", ["gemm", "m"], "y");
+                b.Output("y", FloatElement, 1, 3);
+                break;
+        }
+        return b.Model();
+    }
+}

@@ -281,19 +281,24 @@ internal sealed partial class OnnxGraphConverter
         }
         // IR data = ONNX data permuted by inPerm; we want the output held permuted by outPerm: the IR transpose
         // from one to the other is q[i] = inverse(inPerm)[perm[outPerm[i]]], nothing when q is the identity.
+        // A rank-4 output is held NHWC, or plain when that makes the transpose vanish (a Transpose to or from NHWC).
         var rank = shape.Length;
         var identity = Enumerable.Range(0, rank).ToArray();
         var source = x.Layout == ValueLayout.Nhwc ? x : x with { Tensor = Materialize(x, nhwc: false), Layout = ValueLayout.Plain };
         var inPerm = source.Layout == ValueLayout.Nhwc ? ToNhwc : identity;
-        var outNhwc = rank == 4;
-        var outPerm = outNhwc ? ToNhwc : identity;
         var inverse = new int[rank];
         for (var i = 0; i < rank; i++)
         {
             inverse[inPerm[i]] = i;
         }
-        var q = Enumerable.Range(0, rank).Select(i => inverse[perm[outPerm[i]]]).ToArray();
-        var layout = outNhwc ? ValueLayout.Nhwc : ValueLayout.Plain;
+        int[] IrPerm(int[] outPerm) => Enumerable.Range(0, rank).Select(i => inverse[perm[outPerm[i]]]).ToArray();
+        var layout = rank == 4 ? ValueLayout.Nhwc : ValueLayout.Plain;
+        var q = IrPerm(rank == 4 ? ToNhwc : identity);
+        if (rank == 4 && !q.SequenceEqual(identity) && IrPerm(identity).SequenceEqual(identity))
+        {
+            layout = ValueLayout.Plain;
+            q = identity;
+        }
         var tensor = q.SequenceEqual(identity) ? source.Tensor : EmitTranspose(source.Tensor, q, node.Outputs[0]);
         return OnnxValue.OfTensor(x.Name, tensor, shape, layout);
     }

@@ -123,7 +123,9 @@ internal sealed partial class OnnxGraphConverter
                 throw new UnsupportedModelException($"{_source}: {what}: more than {OnnxTensorDecoder.MaxElements} elements");
             }
         }
-        var nhwc = shape.Length == 4;
+        // Rank-4 inputs are NCHW feature maps held NHWC, unless the model transposes them itself (an NHWC input).
+        var consumers = _graph.Node.Where(n => n.Input.Contains(name)).ToArray();
+        var nhwc = shape.Length == 4 && !(consumers.Length > 0 && consumers.All(n => n.OpType == "Transpose" && (n.Domain ?? "") == ""));
         var tensor = _draft.AddTensor(name, irType, nhwc ? Permute(shape, ToNhwc) : shape);
         _inputStorage[tensor] = onnxType;
         _draft.AddInput(tensor);
@@ -150,7 +152,9 @@ internal sealed partial class OnnxGraphConverter
             case ValueForm.Dequantized:
                 throw new UnsupportedModelException($"{_source}: {what} is a constant; MicroGen needs outputs computed by operators");
         }
-        var tensor = Materialize(value, value.Shape.Length == 4);
+        // Outputs are given as the IR holds them: NHWC for NCHW feature maps, the ONNX layout for everything else
+        // (a rank-4 output the model itself transposed to NHWC stays as the model wrote it). No operator is added.
+        var tensor = Materialize(value, value.Layout == ValueLayout.Nhwc);
         if (_draft.Tensor(tensor).Type == DataType.Int8 && _draft.Tensor(tensor).Quantization is null)
         {
             throw new UnsupportedModelException($"{_source}: {what}: int8 output without quantization parameters");

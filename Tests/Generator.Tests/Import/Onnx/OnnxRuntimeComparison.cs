@@ -65,12 +65,25 @@ internal static class OnnxRuntimeComparison
     public static Array[] RunMicroGen(OnnxProto.ModelProto model, Array[] inputs)
     {
         var graph = ModelLoader.Load(Google.Protobuf.MessageExtensions.ToByteArray(model), "model.onnx");
-        var irInputs = graph.InputTensors.Select((t, k) => ToIr(inputs[k], t)).ToArray();
+        var graphInputs = model.Graph.Input.Where(i => model.Graph.Initializer.All(t => t.Name != i.Name)).ToArray();
+        var irInputs = graph.InputTensors.Select((t, k) => ToIr(inputs[k], t, ShapeOf(graphInputs[k]))).ToArray();
         var outputs = new ReferenceInterpreter(graph).Invoke(irInputs);
-        return graph.OutputTensors.Select((t, k) => FromIr(outputs[k], t, model.Graph.Output[k].Type.TensorType.ElemType)).ToArray();
+        return graph.OutputTensors.Select((t, k) =>
+            FromIr(outputs[k], t, model.Graph.Output[k].Type.TensorType.ElemType, ShapeOf(model.Graph.Output[k]))).ToArray();
     }
 
-    private static byte[] ToIr(Array onnx, MicroGen.Ir.Tensor tensor)
+    /// <summary>The ONNX shape; rank-4 shapes must tell NCHW from NHWC apart (a test model with C = H = W could not).</summary>
+    private static int[] ShapeOf(OnnxProto.ValueInfoProto info)
+    {
+        var shape = info.Type.TensorType.Shape.Dim.Select(d => (int)d.DimValue).ToArray();
+        if (shape.Length == 4 && shape[1] == shape[2] && shape[2] == shape[3])
+        {
+            throw new ArgumentException($"test model tensor '{info.Name}' {string.Join("x", shape)}: NCHW and NHWC cannot be told apart");
+        }
+        return shape;
+    }
+
+    private static byte[] ToIr(Array onnx, MicroGen.Ir.Tensor tensor, int[] onnxShape)
     {
         var bytes = onnx switch
         {
@@ -79,17 +92,19 @@ internal static class OnnxRuntimeComparison
             sbyte[] s => MemoryMarshal.AsBytes(s.AsSpan()).ToArray(),
             _ => throw new ArgumentException("input type"),
         };
-        if (tensor.Shape.Length != 4)
+        if (tensor.Shape.Length != 4 || tensor.Shape.AsSpan().SequenceEqual(onnxShape))
         {
-            return bytes;
+            return bytes; // held in the ONNX layout (the test models keep NCHW and NHWC shapes distinct)
         }
         var s4 = tensor.Shape; // NHWC; the ONNX data is NCHW
         return Relayout(bytes, tensor.Type.SizeInBytes(), [s4[0], s4[3], s4[1], s4[2]], [0, 2, 3, 1]);
     }
 
-    private static Array FromIr(byte[] ir, MicroGen.Ir.Tensor tensor, int onnxType)
+    private static Array FromIr(byte[] ir, MicroGen.Ir.Tensor tensor, int onnxType, int[] onnxShape)
     {
-        var bytes = tensor.Shape.Length == 4 ? Relayout(ir, tensor.Type.SizeInBytes(), tensor.Shape.ToArray(), [0, 3, 1, 2]) : ir;
+        var bytes = tensor.Shape.Length == 4 && !tensor.Shape.AsSpan().SequenceEqual(onnxShape)
+            ? Relayout(ir, tensor.Type.SizeInBytes(), tensor.Shape.ToArray(), [0, 3, 1, 2])
+            : ir;
         return onnxType switch
         {
             OnnxModelBuilder.FloatElement => MemoryMarshal.Cast<byte, float>(bytes).ToArray(),

@@ -59,7 +59,7 @@ internal static class OnnxTestModels
         var r = new Random(seed);
         var b = new OnnxModelBuilder();
         const int c = 4, h = 8, w = 8;
-        var m = group == c ? 8 : 6;
+        var m = group == c ? 12 : 6;
         var zp = type == UInt8Element ? 131 : 3;
         var x = Dq(b, b.Input("x", type, 1, c, h, w), 0.05f, zp, type, "x_dq");
         var ws = perChannel ? Scales(r, m, 0.002f, 0.006f) : [0.004f];
@@ -104,7 +104,7 @@ internal static class OnnxTestModels
     {
         var b = new OnnxModelBuilder();
         var zp = type == UInt8Element ? 128 : 0;
-        var x = Dq(b, b.Input("x", type, 1, 3, 7, 7), 0.05f, zp, type, "x_dq");
+        var x = Dq(b, b.Input("x", type, 1, 5, 7, 7), 0.05f, zp, type, "x_dq");
         var attributes = op == "GlobalAveragePool"
             ? Array.Empty<(string, object)>()
             : [("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 })];
@@ -115,7 +115,7 @@ internal static class OnnxTestModels
         var y = b.Node(op, [x], "pool", attributes);
         Q(b, y, outputScale, zp, type, "y");
         var outHw = op switch { "GlobalAveragePool" => 1, "MaxPool" => 4, _ => 3 };
-        b.Output("y", type, 1, 3, outHw, outHw);
+        b.Output("y", type, 1, 5, outHw, outHw);
         return b.Model();
     }
 
@@ -140,9 +140,8 @@ internal static class OnnxTestModels
     }
 
     /// <summary>A QDQ elementwise or shape operator on one or two quantized inputs.</summary>
-    public static OnnxProto.ModelProto QdqSimple(string op, int type, int seed)
+    public static OnnxProto.ModelProto QdqSimple(string op, int type)
     {
-        var r = new Random(seed);
         var b = new OnnxModelBuilder();
         var zp = type == UInt8Element ? 128 : 0;
         var x = Dq(b, b.Input("x", type, 1, 4, 3, 3), 0.04f, zp + 2, type, "x_dq");
@@ -192,9 +191,19 @@ internal static class OnnxTestModels
                 outZp = zp + 2;
                 break;
         }
-        _ = r;
         Q(b, y, outScale, outZp, type, "y");
         b.Output("y", type, outShape);
+        return b.Model();
+    }
+
+    /// <summary>A QDQ Transpose that swaps H and W of an NCHW map: a real TRANSPOSE in NHWC too.</summary>
+    public static OnnxProto.ModelProto QdqTranspose()
+    {
+        var b = new OnnxModelBuilder();
+        var x = Dq(b, b.Input("x", Int8Element, 1, 4, 3, 5), 0.04f, 2, Int8Element, "x_dq");
+        var y = b.Node("Transpose", [x], "op", ("perm", new[] { 0, 1, 3, 2 }));
+        Q(b, y, 0.04f, 2, Int8Element, "y");
+        b.Output("y", Int8Element, 1, 4, 5, 3);
         return b.Model();
     }
 
@@ -268,17 +277,17 @@ internal static class OnnxTestModels
     {
         var b = new OnnxModelBuilder(microsoft: true);
         var zp = type == UInt8Element ? 128 : 0;
-        var x = b.Input("x", type, 1, 3, 6, 6);
+        var x = b.Input("x", type, 1, 5, 6, 6);
         var inputs = new[] { x, b.Scalar("x_scale", 0.05f), b.ZeroPoint("x_zp", type, zp), b.Scalar("y_scale", 0.05f), b.ZeroPoint("y_zp", type, zp) };
         if (global)
         {
             b.MicrosoftNode("QLinearGlobalAveragePool", inputs, "y");
-            b.Output("y", type, 1, 3, 1, 1);
+            b.Output("y", type, 1, 5, 1, 1);
         }
         else
         {
             b.MicrosoftNode("QLinearAveragePool", inputs, "y", ("kernel_shape", new[] { 2, 2 }), ("strides", new[] { 2, 2 }));
-            b.Output("y", type, 1, 3, 3, 3);
+            b.Output("y", type, 1, 5, 3, 3);
         }
         return b.Model();
     }

@@ -21,6 +21,8 @@ internal static class OnnxCases
         new("QDQ GlobalAveragePool int8", () => QdqPool(Int8Element, "GlobalAveragePool"), [OpKind.AveragePool2D]),
         new("QDQ GlobalAveragePool requantized", () => QdqPool(Int8Element, "GlobalAveragePool", 0.02f), [OpKind.AveragePool2D, OpKind.Quantize]),
         new("QDQ Conv-Flatten-Gemm (layout folded)", () => QdqConvFlattenGemm(7), [OpKind.Conv2D, OpKind.FullyConnected]),
+        new("QDQ network (6 operators, 1 LSB per operator)", () => QdqNetwork(40),
+            [OpKind.Conv2D, OpKind.MaxPool2D, OpKind.DepthwiseConv2D, OpKind.Conv2D, OpKind.AveragePool2D, OpKind.FullyConnected], MaxLsb: 6),
         new("QDQ Add int8", () => QdqSimple("Add", Int8Element), [OpKind.Add]),
         new("QDQ Mul uint8", () => QdqSimple("Mul", UInt8Element), [OpKind.Mul]),
         new("QDQ Concat int8", () => QdqSimple("Concat", Int8Element), [OpKind.Concatenation], Exact: true),

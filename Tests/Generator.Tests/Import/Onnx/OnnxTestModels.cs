@@ -139,6 +139,39 @@ internal static class OnnxTestModels
         return b.Model();
     }
 
+    /// <summary>
+    /// A small QDQ network as a quantizer writes it (every tensor between operators quantized): Conv+Relu, MaxPool,
+    /// depthwise Conv+Relu, pointwise Conv, GlobalAveragePool, Flatten, Gemm.
+    /// </summary>
+    public static OnnxProto.ModelProto QdqNetwork(int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var t = Dq(b, b.Input("x", Int8Element, 1, 3, 12, 12), 0.03f, -2, Int8Element, "x_dq");
+        string Layer(string input, float inputScale, string name, long[] weightDims, int group, float outputScale, int outputZp, bool relu, int[] pads)
+        {
+            var ws = Scales(r, (int)weightDims[0], 0.004f, 0.012f);
+            var conv = b.Node("Conv", [input, QdqWeights(b, r, name + "_w", weightDims, ws), QdqBias(b, r, name + "_b", inputScale, ws, (int)weightDims[0])],
+                name, ("kernel_shape", new[] { (int)weightDims[2], (int)weightDims[3] }), ("pads", pads), ("group", group));
+            var y = relu ? b.Node("Relu", [conv], name + "_relu") : conv;
+            return Dq(b, Q(b, y, outputScale, outputZp, Int8Element, name + "_q"), outputScale, outputZp, Int8Element, name + "_dq");
+        }
+        t = Layer(t, 0.03f, "conv1", [8, 3, 3, 3], 1, 0.1f, -128, true, [1, 1, 1, 1]);
+        var pool = b.Node("MaxPool", [t], "pool", ("kernel_shape", new[] { 2, 2 }), ("strides", new[] { 2, 2 }));
+        t = Dq(b, Q(b, pool, 0.1f, -128, Int8Element, "pool_q"), 0.1f, -128, Int8Element, "pool_dq");
+        t = Layer(t, 0.1f, "dw", [8, 1, 3, 3], 8, 0.1f, -128, true, [1, 1, 1, 1]);
+        t = Layer(t, 0.1f, "pw", [16, 8, 1, 1], 1, 0.1f, 0, false, [0, 0, 0, 0]);
+        var gap = b.Node("GlobalAveragePool", [t], "gap");
+        t = Dq(b, Q(b, gap, 0.1f, 0, Int8Element, "gap_q"), 0.1f, 0, Int8Element, "gap_dq");
+        var flat = b.Node("Flatten", [t], "flat");
+        t = Dq(b, Q(b, flat, 0.1f, 0, Int8Element, "flat_q"), 0.1f, 0, Int8Element, "flat_dq");
+        var gs = Scales(r, 16, 0.004f, 0.01f);
+        var gemm = b.Node("Gemm", [t, QdqWeights(b, r, "fc_w", [16, 16], gs), QdqBias(b, r, "fc_b", 0.1f, gs, 16)], "fc", ("transB", 1));
+        Q(b, gemm, 0.1f, 0, Int8Element, "y");
+        b.Output("y", Int8Element, 1, 16);
+        return b.Model();
+    }
+
     /// <summary>A QDQ elementwise or shape operator on one or two quantized inputs.</summary>
     public static OnnxProto.ModelProto QdqSimple(string op, int type)
     {

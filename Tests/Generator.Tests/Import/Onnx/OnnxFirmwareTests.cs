@@ -1,0 +1,26 @@
+using MicroGen.Import;
+using MicroGen.Reference;
+using MicroGen.Tests.Support;
+
+namespace MicroGen.Tests.Import.Onnx;
+
+/// <summary>
+/// An imported ONNX model goes through the rest of MicroGen unchanged: planned, emitted as C, built and run on the
+/// host, the firmware's outputs equal the reference interpreter's bit for bit.
+/// </summary>
+public class OnnxFirmwareTests
+{
+    [Test]
+    public void QdqModelFirmwareMatchesTheReference()
+    {
+        var graph = ModelLoader.Load(OnnxTestModels.QdqConvFlattenGemm(7).ToByteArrayOf(), "qdq.onnx");
+        var random = new Random(5);
+        var inputSets = Enumerable.Range(0, 2).Select(_ => (IReadOnlyList<byte[]>)FirmwareHarness.RandomInputs(graph, random)).ToList();
+        var firmware = FirmwareHarness.RunOnHost(graph, "qdq.onnx", inputSets);
+        for (var i = 0; i < inputSets.Count; i++)
+        {
+            var reference = new ReferenceInterpreter(graph).Invoke(inputSets[i]);
+            Assert.That(firmware[i], Is.EqualTo(reference), $"input set {i}");
+        }
+    }
+}

@@ -18,6 +18,18 @@ public static class CommonOptions
         DefaultValueFactory = _ => defaultValue,
     };
 
+    public static Option<string> Patches() => new("--patches")
+    {
+        Description = "Patch-based execution of the first stage: off, auto, or ROWSxCOLS@OPERATOR (e.g. 2x2@5).",
+        DefaultValueFactory = _ => "off",
+    };
+
+    public static Option<double> PatchBudget() => new("--patch-budget")
+    {
+        Description = "With --patches auto: the most extra MACs allowed, as a fraction of the model's (default 0.15).",
+        DefaultValueFactory = _ => 0.15,
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
 
     public static Option<string[]> Inputs() => new("--input") { Description = "A .npy file per model input, in the model's input order." };

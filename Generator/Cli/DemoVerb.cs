@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using System.CommandLine;
 using System.Globalization;
 using MicroGen.Boards;
@@ -26,7 +27,9 @@ public sealed class DemoVerb : IVerb
         var model = new Option<string?>("--model") { Description = $"The model (default: {DefaultModel} from the shared models, else a built-in network)." };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the projects.", DefaultValueFactory = _ => "microgen-demo" };
         var inputs = new Option<int>("--inputs") { Description = "Seeded random input sets to verify with.", DefaultValueFactory = _ => 3 };
-        var command = new Command("demo", "Run the pipeline end to end on a model and board and verify the firmware.") { board, model, output, inputs };
+        var patches = CommonOptions.Patches();
+        patches.DefaultValueFactory = _ => "auto";
+        var command = new Command("demo", "Run the pipeline end to end on a model and board and verify the firmware.") { board, model, output, inputs, patches };
         command.SetAction(parse =>
         {
             var o = context.Out;
@@ -35,11 +38,13 @@ public sealed class DemoVerb : IVerb
             Directory.CreateDirectory(folder);
             var modelPath = parse.GetValue(model) ?? LocateDefaultModel(folder, o);
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
-            var prepared = ModelPipeline.Prepare(modelPath, chosen);
+            var spec = PatchSpec.Parse(parse.GetValue(patches)!);
+            var prepared = ModelPipeline.Prepare(modelPath, chosen, spec);
             var summary = ModelSummary.Of(prepared.Graph, prepared.ModelName);
             o.WriteLine($"MicroGen demo: {prepared.ModelName} on {chosen.Name} ({chosen.CoreName}, {chosen.ClockHz / 1e6:0} MHz)");
             o.WriteLine($"  model     {summary.Operators.Count} operators, {summary.TotalMacs.ToString("N0", n)} MACs, {summary.WeightBytes.ToString("N0", n)} bytes of weights");
-            o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})");
+            o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})"
+                + (prepared.Plan.Patch is { } stage ? $"; {stage.Rows}x{stage.Cols} patches until operator {stage.SplitOperator}, {stage.MacOverhead.ToString("P1", n)} extra MACs" : ""));
 
             var cases = Enumerable.Range(1, parse.GetValue(inputs)).Select(seed => SeededInputs.Create(prepared.Graph, seed)).ToList();
             var boardFolder = Path.Combine(folder, chosen.Name);
@@ -51,11 +56,11 @@ public sealed class DemoVerb : IVerb
                 + string.Join(", ", build.Regions.Select(r => $"{r.Region} {r.UsedBytes.ToString("N0", n)} of {r.SizeBytes.ToString("N0", n)}")));
 
             var failures = 0;
-            failures += Verify(o, prepared with { Board = CommonOptions.ResolveBoard("host") }, folder, ExecutionTarget.Host, cases, "host build");
+            failures += Verify(o, ModelPipeline.Prepare(modelPath, CommonOptions.ResolveBoard("host"), spec), folder, ExecutionTarget.Host, cases, "host build");
             var twin = QemuTwin(chosen);
             if (twin is not null)
             {
-                failures += Verify(o, ModelPipeline.Prepare(modelPath, twin), folder, ExecutionTarget.Qemu, cases, $"QEMU {twin.Name} ({twin.CoreName})");
+                failures += Verify(o, ModelPipeline.Prepare(modelPath, twin, spec), folder, ExecutionTarget.Qemu, cases, $"QEMU {twin.Name} ({twin.CoreName})");
             }
             o.WriteLine(failures == 0 ? "  result    bit-exact with the reference interpreter" : $"  result    {failures} input set(s) differ from the reference interpreter");
             return failures == 0 ? ExitCodes.Success : ExitCodes.VerificationFailed;

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using System.CommandLine;
 using MicroGen.Pipeline;
 
@@ -13,11 +14,14 @@ public sealed class GenerateVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the project to.", Required = true };
         var inputs = CommonOptions.Inputs();
         inputs.Description = "Test vectors linked into the firmware as its default inputs (zeros when omitted).";
+        var patches = CommonOptions.Patches();
+        var budget = CommonOptions.PatchBudget();
         var command = new Command("generate", "Generate the C project (model, kernels, harness, linker script, Makefile) for a board.")
-            { model, board, output, inputs };
+            { model, board, output, inputs, patches, budget };
         command.SetAction(parse =>
         {
-            var prepared = ModelPipeline.Prepare(parse.GetValue(model)!, CommonOptions.ResolveBoard(parse.GetValue(board)!));
+            var prepared = ModelPipeline.Prepare(parse.GetValue(model)!, CommonOptions.ResolveBoard(parse.GetValue(board)!),
+                PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
             var inputPaths = parse.GetValue(inputs) ?? [];
             var vectors = inputPaths.Length == 0 ? null : CommonOptions.ReadInputs(prepared.Graph, inputPaths);
             var project = ModelPipeline.Generate(prepared, vectors);

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using MicroGen.Import;
 using MicroGen.Ops;
+using MicroGen.Pipeline;
 using MicroGen.Planning;
+using MicroGen.Planning.Patches;
 using MicroGen.Reports;
 
 namespace MicroGen.Cli;
@@ -15,7 +17,11 @@ public sealed class PlanVerb : IVerb
         var model = CommonOptions.Model();
         var board = CommonOptions.Board(required: false);
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Plan the static arena: operator order, in-place and aliased buffers, offsets.") { model, board, json };
+        var patches = CommonOptions.Patches();
+        var budget = CommonOptions.PatchBudget();
+        var html = new Option<string?>("--report") { Description = "Also write the plan as an HTML page with the memory timeline (SVG)." };
+        var command = new Command("plan", "Plan the static arena: operator order, in-place and aliased buffers, patches, offsets.")
+            { model, board, patches, budget, html, json };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;
@@ -23,8 +29,8 @@ public sealed class PlanVerb : IVerb
             var target = boardName.Length == 0 ? TargetFeatures.Portable : CommonOptions.ResolveBoard(boardName).Target;
             var graph = ModelLoader.Load(path);
             var options = new PlanOptions(target);
-            var plan = MemoryPlanner.Plan(graph, options);
-            var outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true });
+            var plan = ModelPipeline.PlanFor(graph, options, PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
+            var outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: plan.Patch);
             var report = PlanReport.Of(Path.GetFileName(path), boardName.Length == 0 ? null : boardName, graph, plan, outside);
             if (parse.GetValue(json))
             {
@@ -33,6 +39,10 @@ public sealed class PlanVerb : IVerb
             else
             {
                 WriteText(context.Out, report);
+            }
+            if (parse.GetValue(html) is { } page)
+            {
+                MicroGen.IO.AtomicFiles.WriteAll([(page, System.Text.Encoding.UTF8.GetBytes(PlanHtml.Render(report, graph, plan)))]);
             }
             if (boardName.Length > 0)
             {
@@ -50,6 +60,9 @@ public sealed class PlanVerb : IVerb
         o.WriteLine($"  peak SRAM (arena with scratch, model input and output): {r.PeakSramBytes.ToString("N0", n)} bytes");
         o.WriteLine($"  peak SRAM with the model input outside the arena:      {r.PeakSramBytesInputOutside.ToString("N0", n)} bytes");
         o.WriteLine($"  lower bound: {r.LowerBoundBytes.ToString("N0", n)} bytes (plan / bound = {r.RatioToLowerBound.ToString("0.000", n)}); largest scratch {r.ScratchBytes.ToString("N0", n)} bytes");
+        o.WriteLine(r.Patch is null
+            ? "  patches: none (per-layer execution)"
+            : $"  patches: {r.Patch.Rows}x{r.Patch.Cols} until operator {r.Patch.SplitOp}, {r.MacOverhead.ToString("P1", n)} extra MACs");
         o.WriteLine($"  placement: {r.Placement}");
         o.WriteLine($"  operator order: {string.Join(" ", r.Order)}");
         var rows = new List<string[]> { new[] { "offset", "bytes", "steps", "kind", "buffer" } };

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using System.CommandLine;
 using MicroGen.Build;
 using MicroGen.Diagnostics;
@@ -24,8 +25,10 @@ public sealed class RunVerb : IVerb
         on.AcceptOnlyFromAmong("", "host", "qemu");
         var keep = new Option<string?>("--keep") { Description = "Keep the generated project in this folder." };
         var json = CommonOptions.Json();
+        var patches = CommonOptions.Patches();
+        var budget = CommonOptions.PatchBudget();
         var command = new Command("run", "Generate, build and run the firmware, and check its outputs against the reference interpreter.")
-            { model, board, inputs, outputs, on, keep, json };
+            { model, board, inputs, outputs, on, keep, patches, budget, json };
         command.SetAction(parse =>
         {
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
@@ -39,7 +42,7 @@ public sealed class RunVerb : IVerb
             {
                 throw new UserErrorException($"--on host runs the host build; use --board host (board {chosen.Name} is a {chosen.CoreName})");
             }
-            var prepared = ModelPipeline.Prepare(parse.GetValue(model)!, chosen);
+            var prepared = ModelPipeline.Prepare(parse.GetValue(model)!, chosen, PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
             var data = CommonOptions.ReadInputs(prepared.Graph, parse.GetValue(inputs) ?? []);
             var expected = new ReferenceInterpreter(prepared.Graph).Invoke(data);
             var project = ModelPipeline.Generate(prepared, data, expected);

@@ -4,6 +4,7 @@ using MicroGen.Emit.Model;
 using MicroGen.Ir;
 using MicroGen.Ops;
 using MicroGen.Planning;
+using MicroGen.Planning.Patches;
 
 namespace MicroGen.Emit;
 
@@ -21,8 +22,14 @@ public static class FirmwareEmitter
         var layers = new List<LayerModel>();
         var scratchChecks = new List<ScratchCheckModel>();
         var sources = new SortedSet<string>(StringComparer.Ordinal);
+        PatchStageModel? patchModel = null;
         foreach (var step in plan.Steps)
         {
+            if (step.IsPatchStage)
+            {
+                patchModel = EmitPatchStage(graph, plan, step, board, reg, constants, sources);
+                continue;
+            }
             var op = graph.Operators[step.Operator];
             var ctx = new OpContext(graph, op);
             var definition = reg.For(op);
@@ -31,7 +38,7 @@ public static class FirmwareEmitter
             {
                 sources.Add(source);
             }
-            var symbol = $"mg_layer_{step.Step:D3}_{op.Kind.SymbolName()}";
+            var symbol = LayerSymbol(op);
             var fields = call.Fields.Select(f => Field(f, constants)).ToList();
             var operands = call.Operands.Select(o => Operand(o, graph, plan, step, constants)).ToList();
             var layerOutput = Operand(KernelOperand.ForTensor(op.Outputs[0]), graph, plan, step, constants);
@@ -69,7 +76,8 @@ public static class FirmwareEmitter
             output,
             "firmware",
             board.IsHost ? "" : ".elf",
-            options.ExpectedOutputs?.Select((o, i) => $"mg-output {i} {Convert.ToHexString(o).ToLowerInvariant()}").ToList() ?? []);
+            options.ExpectedOutputs?.Select((o, i) => $"mg-output {i} {Convert.ToHexString(o).ToLowerInvariant()}").ToList() ?? [],
+            patchModel);
 
         var renderer = new TemplateRenderer();
         var files = new List<GeneratedFile>
@@ -100,6 +108,68 @@ public static class FirmwareEmitter
             }
         }
         return new GeneratedProject(files, output);
+    }
+
+    /// <summary>
+    /// The patch stage: per operator, one parameter block per distinct patch geometry, operands in the patch buffers
+    /// (laid out inside the stage's scratch block), plus the copy-in and copy-out rectangles.
+    /// </summary>
+    private static PatchStageModel EmitPatchStage(Graph graph, MemoryPlan plan, PlannedStep step, Board board, OperatorRegistry reg,
+        Dictionary<string, ConstantArray> constants, SortedSet<string> sources)
+    {
+        var stage = plan.Patch!;
+        var layout = plan.PatchLayout!;
+        var block = plan.ScratchOffset(step);
+        var patchTensorOffset = new Dictionary<int, long> { [stage.InputTensor] = block + layout.InputOffset };
+        var layers = new List<PatchLayerModel>();
+        sources.Add("kernels/mg_copy_region.c");
+        for (var k = 0; k < stage.Operators.Length; k++)
+        {
+            var op = graph.Operators[stage.Operators[k]];
+            var ctx = new OpContext(graph, op);
+            var definition = reg.For(op);
+            var data = definition.Prepare(ctx);
+            var patchable = (IPatchableOperator)definition;
+            patchTensorOffset[op.Outputs[0]] = block + layout.OutputOffsets[k];
+            var blocks = new List<IReadOnlyList<FieldModel>>();
+            var keys = new List<string>();
+            var blockOfPatch = new List<int>();
+            KernelCall? call = null;
+            foreach (var patch in stage.Patches)
+            {
+                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, patch.Inputs[k], patch.Outputs[k]), StorageOption.Separate(), board.Target);
+                var fields = call.Fields.Select(f => Field(f, constants)).ToList();
+                var key = string.Join(";", fields.Select(f => f.Value));
+                var index = keys.IndexOf(key);
+                if (index < 0)
+                {
+                    index = keys.Count;
+                    keys.Add(key);
+                    blocks.Add(fields);
+                }
+                blockOfPatch.Add(index);
+            }
+            foreach (var source in call!.Sources)
+            {
+                sources.Add(source);
+            }
+            var scratchOffset = layout.ScratchOffsets[k] < 0 ? -1 : block + layout.ScratchOffsets[k];
+            var operands = call.Operands.Select(o => o.IsScratch
+                ? new OperandModel("scratch", "void", scratchOffset, "")
+                : patchTensorOffset.TryGetValue(o.Tensor, out var offset)
+                    ? new OperandModel("arena", CLiterals.CType(graph.Tensors[o.Tensor].Type), offset, "")
+                    : Operand(o, graph, plan, step, constants)).ToList();
+            layers.Add(new PatchLayerModel(op.Index, op.Kind.DisplayName(), LayerSymbol(op), call.Function,
+                call.ParamsType, blocks, blockOfPatch, operands));
+        }
+        var input = graph.Tensors[stage.InputTensor];
+        var split = graph.Tensors[stage.OutputTensor];
+        static RegionValueModel Region(PatchRegion r) => new(r.Y0, r.Y1, r.X0, r.X1);
+        return new PatchStageModel(stage.Patches.Length, stage.Rows, stage.Cols, stage.SplitOperator,
+            stage.Patches.Select(p => Region(p.Inputs[0])).ToList(), stage.Patches.Select(p => Region(p.Outputs[^1])).ToList(),
+            plan.TensorOffset(stage.InputTensor), input.Shape[2], input.Shape[3] * input.Type.SizeInBytes(),
+            block + layout.InputOffset, block + layout.OutputOffsets[^1],
+            plan.TensorOffset(stage.OutputTensor), split.Shape[2], split.Shape[3] * split.Type.SizeInBytes(), split.SizeInBytes, layers);
     }
 
     /// <summary>The Runtime.C platform layer for the board: host stdio, or start-up + console driver.</summary>
@@ -215,6 +285,9 @@ public static class FirmwareEmitter
     private static RegionModel Region(MemoryRegion r) => new(r.Name, $"0x{r.Origin:X8}", $"0x{r.Size:X}");
 
     private static string ConstantName(ConstantArray array) => "mg_c_" + array.Key;
+
+    /// <summary>One function per operator, named after its index in the model: the simulator attributes cycles by this prefix.</summary>
+    public static string LayerSymbol(Operator op) => $"mg_layer_{op.Index:D3}_{op.Kind.SymbolName()}";
 
     private static string StorageText(PlannedStep step) => step.Storage.Mode switch
     {

@@ -125,6 +125,10 @@ public readonly struct OpContext
         return tensor.Quantization;
     }
 
+    /// <summary>
+    /// Quantization of a weight tensor: per-tensor or per-channel, each scale finite. Like TFLM, negative scales are
+    /// accepted (converters emit them: the requantization multiplier becomes negative) and zero scales give zero multipliers.
+    /// </summary>
     public Quantization RequireQuantization(Tensor tensor)
     {
         if (tensor.Quantization is null)
@@ -133,9 +137,9 @@ public readonly struct OpContext
         }
         foreach (var scale in tensor.Quantization.Scales)
         {
-            if (!(scale > 0) || float.IsInfinity(scale))
+            if (!float.IsFinite(scale))
             {
-                throw Fail(tensor, $"quantization scale {scale} must be positive and finite");
+                throw Fail(tensor, $"quantization scale {scale} must be finite");
             }
         }
         return tensor.Quantization;

@@ -2,17 +2,25 @@ using MicroGen.Boards;
 using MicroGen.Emit;
 using MicroGen.Import;
 using MicroGen.Planning;
+using MicroGen.Planning.Patches;
 
 namespace MicroGen.Pipeline;
 
 /// <summary>The stages in order: import, plan (and fit check), emit. Build and run are in Build/ and Run/.</summary>
 public static class ModelPipeline
 {
-    public static PreparedModel Prepare(string modelPath, Board board, PlanOptions? planOptions = null)
+    public static PreparedModel Prepare(string modelPath, Board board, PatchSpec? patches = null, double budget = PatchPlanner.DefaultBudget)
     {
         var graph = ModelLoader.Load(modelPath);
-        var plan = MemoryPlanner.Plan(graph, planOptions ?? new PlanOptions(board.Target));
-        return new PreparedModel(modelPath, graph, board, plan);
+        return new PreparedModel(modelPath, graph, board, PlanFor(graph, new PlanOptions(board.Target), patches ?? PatchSpec.Off, budget));
+    }
+
+    /// <summary>The per-layer plan, or the patched plan when the patch choice yields a stage.</summary>
+    public static MemoryPlan PlanFor(Ir.Graph graph, PlanOptions options, PatchSpec patches, double budget = PatchPlanner.DefaultBudget)
+    {
+        var perLayer = MemoryPlanner.Plan(graph, options);
+        var stage = patches.Resolve(graph, options, perLayer, budget);
+        return stage is null ? perLayer : MemoryPlanner.Plan(graph, options, patch: stage);
     }
 
     /// <summary>Checks the fit, then renders the project (nothing is written here).</summary>

@@ -12,6 +12,9 @@ public static class ExecutionOrder
 {
     public const int StateLimit = 200_000;
 
+    /// <summary>More sets of one size than this means a wide graph: the search stops early and keeps the model's order.</summary>
+    public const int LayerLimit = 20_000;
+
     /// <summary>A valid topological order minimising the peak of <paramref name="stepBytes"/> plus live tensors.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="tensorBytes">Bytes a non-constant tensor occupies while live (0 for tensors that take no arena).</param>
@@ -45,40 +48,41 @@ public static class ExecutionOrder
             isOutput[t] = true;
         }
 
-        // Live bytes once the operators in `done` have run: graph inputs, variables and produced tensors still needed.
-        long Live(OpSet done)
+        // Live bytes after a set of operators ran: inputs, variables and produced tensors still needed. Kept per state and
+        // updated per transition: an operator adds its outputs and frees inputs whose last consumer it is.
+        long initialLive = 0;
+        foreach (var tensor in graph.Tensors)
         {
-            long bytes = 0;
-            foreach (var tensor in graph.Tensors)
+            if (!tensor.IsConstant && producers[tensor.Index] < 0 && (isOutput[tensor.Index] || tensor.IsVariable || consumers[tensor.Index].Count > 0))
             {
-                if (tensor.IsConstant)
+                initialLive += tensorBytes(tensor.Index);
+            }
+        }
+        var outputBytes = graph.Operators.Select(op => op.Outputs.Sum(t => tensorBytes(t))).ToArray();
+        var neededOutputBytes = graph.Operators.Select(op => op.Outputs
+            .Where(t => isOutput[t] || consumers[t].Count > 0).Sum(t => tensorBytes(t))).ToArray();
+        var inputs = graph.Operators.Select(op => op.Inputs.Where(t => t >= 0 && !graph.Tensors[t].IsConstant).Distinct().ToArray()).ToArray();
+
+        long Freed(OpSet after, int op)
+        {
+            long freed = 0;
+            foreach (var t in inputs[op])
+            {
+                if (!isOutput[t] && !graph.Tensors[t].IsVariable && consumers[t].All(after.Contains))
                 {
-                    continue;
-                }
-                var producer = producers[tensor.Index];
-                var exists = producer < 0 || done.Contains(producer);
-                var needed = isOutput[tensor.Index] || tensor.IsVariable || consumers[tensor.Index].Any(c => !done.Contains(c));
-                if (exists && needed)
-                {
-                    bytes += tensorBytes(tensor.Index);
+                    freed += tensorBytes(t);
                 }
             }
-            return bytes;
+            return freed;
         }
 
-        long StepPeak(OpSet before, int op)
-        {
-            var outputs = graph.Operators[op].Outputs.Sum(t => tensorBytes(t));
-            return Live(before) + outputs + scratchBytes(op);
-        }
-
-        // Breadth-first over downsets by size; each keeps the best (peak, predecessor state, last operator).
-        var layer = new Dictionary<OpSet, (long Peak, OpSet From, int Op)> { [OpSet.Empty(n)] = (0, OpSet.Empty(n), -1) };
-        var history = new List<Dictionary<OpSet, (long Peak, OpSet From, int Op)>> { layer };
+        // Breadth-first over downsets by size; each keeps the best (peak, live bytes, predecessor state, last operator).
+        var layer = new Dictionary<OpSet, (long Peak, long Live, OpSet From, int Op)> { [OpSet.Empty(n)] = (0, initialLive, OpSet.Empty(n), -1) };
+        var history = new List<Dictionary<OpSet, (long Peak, long Live, OpSet From, int Op)>> { layer };
         var states = 1;
         for (var size = 0; size < n; size++)
         {
-            var next = new Dictionary<OpSet, (long Peak, OpSet From, int Op)>();
+            var next = new Dictionary<OpSet, (long Peak, long Live, OpSet From, int Op)>();
             foreach (var (state, value) in layer)
             {
                 for (var op = 0; op < n; op++)
@@ -87,17 +91,17 @@ public static class ExecutionOrder
                     {
                         continue;
                     }
-                    var peak = Math.Max(value.Peak, StepPeak(state, op));
+                    var peak = Math.Max(value.Peak, value.Live + outputBytes[op] + scratchBytes(op));
                     var after = state.With(op);
                     if (!next.TryGetValue(after, out var existing) || peak < existing.Peak
                         || (peak == existing.Peak && op < existing.Op))
                     {
-                        next[after] = (peak, state, op);
+                        next[after] = (peak, value.Live + neededOutputBytes[op] - Freed(after, op), state, op);
                     }
                 }
             }
             states += next.Count;
-            if (states > StateLimit || next.Count == 0)
+            if (states > StateLimit || next.Count > LayerLimit || next.Count == 0)
             {
                 return original;
             }

@@ -1,10 +1,12 @@
 using MicroGen.Ir;
+using MicroGen.Planning.Patches;
 
 namespace MicroGen.Planning;
 
 /// <summary>
 /// Where everything lives during one invocation: the operator order, every buffer with its lifetime and arena offset,
-/// the arena size and the lower bound no placement can beat for these buffers.
+/// the arena size and the lower bound no placement of these buffers can beat; with a patch stage, the stage and the
+/// layout of one patch's buffers inside the stage's scratch block.
 /// </summary>
 public sealed record MemoryPlan(
     EquatableArray<PlannedStep> Steps,
@@ -12,7 +14,9 @@ public sealed record MemoryPlan(
     EquatableArray<long> Offsets,
     long ArenaBytes,
     long LowerBoundBytes,
-    string Placement)
+    string Placement,
+    PatchStage? Patch = null,
+    PatchLayout? PatchLayout = null)
 {
     /// <summary>The arena offset of a non-constant tensor.</summary>
     public long TensorOffset(int tensor)
@@ -30,15 +34,15 @@ public sealed record MemoryPlan(
         throw new ArgumentException($"tensor {tensor} has no buffer in the plan");
     }
 
+    public bool HasBuffer(int tensor) => Buffers.Any(b => b.Tensors.Any(p => p.Tensor == tensor));
+
     public LogicalBuffer BufferOf(int tensor) =>
         Buffers.First(b => b.Tensors.Any(p => p.Tensor == tensor));
 
     public long ScratchOffset(PlannedStep step) => step.ScratchBuffer < 0 ? -1 : Offsets[step.ScratchBuffer];
 
+    /// <summary>The largest kernel scratch of one step (a patch stage's block counts as the stage's scratch).</summary>
     public long ScratchBytes => Buffers.Where(b => b.Kind == BufferKind.Scratch).Select(b => b.Bytes).DefaultIfEmpty(0).Max();
-
-    /// <summary>Peak bytes live at one step (the sum of live buffers): the plan's lower bound is the maximum of this.</summary>
-    public long LiveBytesAt(int step) => Buffers.Where(b => b.LiveAt(step)).Sum(b => b.Bytes);
 
     public double RatioToLowerBound => LowerBoundBytes == 0 ? 1.0 : (double)ArenaBytes / LowerBoundBytes;
 }

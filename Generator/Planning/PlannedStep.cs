@@ -2,5 +2,8 @@ using MicroGen.Ops;
 
 namespace MicroGen.Planning;
 
-/// <summary>One step of the schedule: which operator runs, how its output is stored, where its scratch is.</summary>
-public sealed record PlannedStep(int Step, int Operator, StorageOption Storage, int ScratchBuffer);
+/// <summary>
+/// One step of the schedule: the operator that runs (the stage's first operator for a patch stage), how its output is
+/// stored, and where its scratch is (-1: none). For a patch stage the scratch block holds the patch buffers.
+/// </summary>
+public sealed record PlannedStep(int Step, int Operator, StorageOption Storage, int ScratchBuffer, bool IsPatchStage = false);

@@ -18,21 +18,21 @@ internal sealed class StorageGroups
 
     private readonly bool _inputsOutside;
 
-    public StorageGroups(Graph graph, IReadOnlyList<int> order, bool inputsOutside)
+    public StorageGroups(Graph graph, IReadOnlyList<ScheduledStep> schedule, bool inputsOutside)
     {
         _graph = graph;
         _inputsOutside = inputsOutside;
         _groupOf = Enumerable.Repeat(-1, graph.Tensors.Length).ToArray();
-        _lastStep = Math.Max(0, order.Count - 1);
+        _lastStep = Math.Max(0, schedule.Count - 1);
         _firstUse = Enumerable.Repeat(int.MaxValue, graph.Tensors.Length).ToArray();
         _lastUse = Enumerable.Repeat(-1, graph.Tensors.Length).ToArray();
         foreach (var t in graph.Inputs)
         {
             _firstUse[t] = 0;
         }
-        for (var step = 0; step < order.Count; step++)
+        for (var step = 0; step < schedule.Count; step++)
         {
-            var op = graph.Operators[order[step]];
+            var op = schedule[step];
             foreach (var t in op.Inputs.Where(t => t >= 0))
             {
                 _lastUse[t] = Math.Max(_lastUse[t], step);
@@ -76,7 +76,7 @@ internal sealed class StorageGroups
     }
 
     /// <summary>Applies <paramref name="option"/> for <paramref name="op"/> at <paramref name="step"/> if the graph allows it.</summary>
-    public bool TryShare(Operator op, int step, StorageOption option)
+    public bool TryShare(ScheduledStep op, int step, StorageOption option)
     {
         if (option.Mode == StorageMode.Separate || option.InputIndex < 0 || option.InputIndex >= op.Inputs.Length || op.Outputs.Length != 1)
         {

@@ -1,6 +1,7 @@
 using MicroGen.Diagnostics;
 using MicroGen.Ir;
 using MicroGen.Ops;
+using MicroGen.Planning.Patches;
 
 namespace MicroGen.Reference;
 
@@ -11,8 +12,11 @@ namespace MicroGen.Reference;
 public sealed class ReferenceInterpreter
 {
     private readonly (OperatorDefinition Definition, object Data)[] _prepared;
+    private readonly PatchStage? _patch;
+    private readonly PatchExecutor? _patchExecutor;
 
-    public ReferenceInterpreter(Graph graph, OperatorRegistry? registry = null)
+    /// <summary>Prepares the graph; with <paramref name="patch"/>, the stage's operators run patch by patch as the firmware runs them.</summary>
+    public ReferenceInterpreter(Graph graph, OperatorRegistry? registry = null, PatchStage? patch = null)
     {
         Graph = graph;
         GraphValidator.Validate(graph, registry);
@@ -21,6 +25,8 @@ public sealed class ReferenceInterpreter
             .Select(op => (reg.For(op), reg.For(op).Prepare(new OpContext(graph, op))))
             .ToArray();
         Buffers = new TensorBuffers(graph);
+        _patch = patch;
+        _patchExecutor = patch is null ? null : new PatchExecutor(graph, patch, reg);
     }
 
     public Graph Graph { get; }
@@ -45,8 +51,13 @@ public sealed class ReferenceInterpreter
             }
             inputs[i].CopyTo(target);
         }
+        _patchExecutor?.Run(Buffers);
         for (var i = 0; i < _prepared.Length; i++)
         {
+            if (_patch is not null && _patch.Operators.Contains(i))
+            {
+                continue;
+            }
             _prepared[i].Definition.Eval(_prepared[i].Data, Buffers);
             afterEachOperator?.Invoke(Graph.Operators[i], Buffers);
         }

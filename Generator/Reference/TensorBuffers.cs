@@ -12,10 +12,14 @@ public sealed class TensorBuffers
     private readonly Graph _graph;
     private readonly byte[]?[] _data;
 
-    public TensorBuffers(Graph graph)
+    public TensorBuffers(Graph graph, bool allocate = true)
     {
         _graph = graph;
         _data = new byte[]?[graph.Tensors.Length];
+        if (!allocate)
+        {
+            return;
+        }
         foreach (var tensor in graph.Tensors)
         {
             if (!tensor.IsConstant)
@@ -25,6 +29,9 @@ public sealed class TensorBuffers
         }
         ResetVariables();
     }
+
+    /// <summary>Makes <paramref name="tensor"/> read and write <paramref name="bytes"/> (a patch-sized buffer in patch execution).</summary>
+    public void Bind(int tensor, byte[] bytes) => _data[tensor] = bytes;
 
     public Graph Graph => _graph;
 

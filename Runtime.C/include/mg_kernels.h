@@ -18,8 +18,13 @@ typedef struct {
     const int32_t *shift;
 } mg_conv2d_s8_params;
 
-#define MG_CONV2D_S8_SCRATCH_BYTES(p_in_c, p_k_h, p_k_w) 0
 void mg_conv2d_s8(const mg_conv2d_s8_params *p, const int8_t *input, int8_t *output);
+
+/* 1x1 stride-1 CONV_2D streamed pixel by pixel, with the output region overlapping the input region: the output starts
+ * at the input (out_c <= in_c) or out_c - in_c bytes per pixel before it (out_c > in_c). Each input pixel is copied
+ * to scratch before its outputs are written, so memory is max(in, out) plus one pixel. */
+#define MG_CONV2D_1X1_S8_STREAM_SCRATCH_BYTES(p_in_c) (p_in_c)
+void mg_conv2d_1x1_s8_stream(const mg_conv2d_s8_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
 
 /* DEPTHWISE_CONV_2D, int8, per-channel. Filter [k_h][k_w][out_c], out_c = in_c * depth_multiplier. */
 typedef struct {
@@ -33,6 +38,11 @@ typedef struct {
 } mg_depthwise_conv2d_s8_params;
 
 void mg_depthwise_conv2d_s8(const mg_depthwise_conv2d_s8_params *p, const int8_t *input, int8_t *output);
+
+/* DEPTHWISE_CONV_2D (depth multiplier 1, one batch) computed in place: channel by channel, the input channel is copied
+ * to scratch, then the output channel is written over it. Memory is the input plus one channel. */
+#define MG_DEPTHWISE_CONV2D_S8_INPLACE_SCRATCH_BYTES(p_in_h, p_in_w) ((p_in_h) * (p_in_w))
+void mg_depthwise_conv2d_s8_inplace(const mg_depthwise_conv2d_s8_params *p, int8_t *data, int8_t *scratch);
 
 /* FULLY_CONNECTED, int8. Filter [units][depth]; one multiplier per unit (per-tensor filters repeat it). */
 typedef struct {
@@ -70,5 +80,14 @@ typedef struct {
 #define MG_TRANSPOSE_CONV2D_S8_SCRATCH_BYTES(p_batches, p_out_h, p_out_w, p_out_c) \
     ((p_batches) * (p_out_h) * (p_out_w) * (p_out_c) * 4)
 void mg_transpose_conv2d_s8(const mg_transpose_conv2d_s8_params *p, const int8_t *input, int8_t *output, int32_t *scratch);
+
+/* Patch-based execution: a rectangle of a feature map (rows [y0, y1), columns [x0, x1)), and the copies between a full
+ * feature map (width full_w, pixel_bytes bytes per pixel) and a contiguous patch buffer. */
+typedef struct {
+    int32_t y0, y1, x0, x1;
+} mg_region;
+
+void mg_copy_region_in(const int8_t *full, int32_t full_w, int32_t pixel_bytes, const mg_region *r, int8_t *patch);
+void mg_copy_region_out(const int8_t *patch, const mg_region *r, int8_t *full, int32_t full_w, int32_t pixel_bytes);
 
 #endif /* MG_KERNELS_H */

@@ -21,10 +21,14 @@
 #define MG_ALIGNED(n)
 #endif
 
-/* gemmlowp's SaturatingRoundingDoublingHighMul for a positive multiplier b: a * b / 2^31 rounded to nearest,
- * ties toward +infinity. (The saturating case a == b == INT32_MIN cannot occur with b > 0.) */
+/* gemmlowp's SaturatingRoundingDoublingHighMul: a * b / 2^31 rounded to nearest with ties toward +infinity, which is
+ * exactly floor((a * b + 2^30) / 2^31) for either sign; the one overflow (a == b == INT32_MIN, possible only with the
+ * negative multipliers of negative weight scales) saturates. */
 MG_INLINE int32_t mg_doubling_high_mul(int32_t a, int32_t b)
 {
+    if (a == b && a == INT32_MIN) {
+        return INT32_MAX;
+    }
     const int64_t product = (int64_t)a * (int64_t)b + ((int64_t)1 << 30);
     return (int32_t)(product >> 31);
 }

@@ -19,4 +19,5 @@ public sealed record FirmwareModel(
     string Output,
     string OutputStem,
     string OutputExtension,
-    IReadOnlyList<string> ExpectedLines);
+    IReadOnlyList<string> ExpectedLines,
+    PatchStageModel? Patch);

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.Conv2D;
 /// CONV_2D: input [N,H,W,Cin] (int8 or float32), filter [Cout,KH,KW,Cin/groups] (int8 per-channel along axis 0,
 /// or float32), optional bias [Cout] (int32 or float32), output [N,OH,OW,Cout].
 /// </summary>
-public sealed class Conv2DOp : OperatorDefinition<Conv2DData>
+public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Conv2D];
 
@@ -95,6 +96,26 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>
         }
     }
 
+    /// <summary>
+    /// A 1x1, stride-1, ungrouped int8 convolution depends pixel by pixel on its input, so it can stream over an
+    /// overlapping region: max(in, out) bytes plus one input pixel of scratch instead of in + out.
+    /// </summary>
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
+    {
+        var d = PrepareData(ctx);
+        if (!IsStreamable(d))
+        {
+            return [StorageOption.Separate()];
+        }
+        var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
+        var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
+        return [StorageOption.Separate(), new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput)];
+    }
+
+    private static bool IsStreamable(Conv2DData d) =>
+        !d.IsFloat && d.Window is { FilterHeight: 1, FilterWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
+        && d.FilterInputDepth == d.InputDepth;
+
     protected override KernelCall Lower(OpContext ctx, Conv2DData d, StorageOption storage, TargetFeatures target)
     {
         if (d.IsFloat)
@@ -118,6 +139,39 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>
             ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
             ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
         ],
-        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_conv2d_s8.c");
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_conv2d_s8.c") is var call
+        && storage.Mode == StorageMode.Overlapped
+            ? call with
+            {
+                Function = "mg_conv2d_1x1_s8_stream",
+                Operands = new[] { KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output), KernelOperand.Scratch },
+                Sources = new[] { "kernels/mg_conv2d_1x1_s8_stream.c" },
+                ScratchMacro = "MG_CONV2D_1X1_S8_STREAM_SCRATCH_BYTES",
+                ScratchMacroArguments = new long[] { d.InputDepth },
+            }
+            : call;
+    }
+
+    public SpatialWindow? Window(OpContext ctx, object data)
+    {
+        var d = (Conv2DData)data;
+        var w = d.Window;
+        return d.Batches != 1 ? null
+            : new SpatialWindow(w.FilterHeight, w.FilterWidth, w.StrideHeight, w.StrideWidth, w.DilationHeight, w.DilationWidth,
+                w.PadTop, w.PadLeft, w.InputHeight, w.InputWidth, w.OutputHeight, w.OutputWidth);
+    }
+
+    public object ForPatch(OpContext ctx, object data, PatchRegion input, PatchRegion output)
+    {
+        var d = (Conv2DData)data;
+        var (padTop, padLeft) = Window(ctx, data)!.PaddingFor(input, output);
+        return d with
+        {
+            Window = d.Window with
+            {
+                InputHeight = input.Height, InputWidth = input.Width, OutputHeight = output.Height, OutputWidth = output.Width,
+                PadTop = padTop, PadLeft = padLeft,
+            },
+        };
     }
 }

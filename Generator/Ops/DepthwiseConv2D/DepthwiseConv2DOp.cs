@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.DepthwiseConv2D;
 /// DEPTHWISE_CONV_2D: input [N,H,W,C], filter [1,KH,KW,C*M] (int8 per-channel along axis 3, or float32),
 /// optional bias [C*M], output [N,OH,OW,C*M]. The depth multiplier M comes from the shapes.
 /// </summary>
-public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
+public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.DepthwiseConv2D];
 
@@ -98,6 +99,20 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
         }
     }
 
+    /// <summary>
+    /// With depth multiplier 1, output channel c depends only on input channel c: the kernel can save one input channel
+    /// to scratch and write that output channel over the input. Offered only when one channel is smaller than the output.
+    /// </summary>
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
+    {
+        var d = PrepareData(ctx);
+        var channel = (long)d.Window.InputHeight * d.Window.InputWidth;
+        var outputBytes = ctx.Output(0).SizeInBytes;
+        return !d.IsFloat && d.DepthMultiplier == 1 && d.Batches == 1 && channel < outputBytes
+            ? [StorageOption.Separate(), new StorageOption(StorageMode.InPlace, 0, channel)]
+            : [StorageOption.Separate()];
+    }
+
     protected override KernelCall Lower(OpContext ctx, DepthwiseConv2DData d, StorageOption storage, TargetFeatures target)
     {
         if (d.IsFloat)
@@ -122,6 +137,39 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>
             ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
             ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
         ],
-        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_depthwise_conv2d_s8.c");
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_depthwise_conv2d_s8.c") is var call
+        && storage.Mode == StorageMode.InPlace
+            ? call with
+            {
+                Function = "mg_depthwise_conv2d_s8_inplace",
+                Operands = new[] { KernelOperand.ForTensor(d.Output), KernelOperand.Scratch },
+                Sources = new[] { "kernels/mg_depthwise_conv2d_s8_inplace.c" },
+                ScratchMacro = "MG_DEPTHWISE_CONV2D_S8_INPLACE_SCRATCH_BYTES",
+                ScratchMacroArguments = new long[] { d.Window.InputHeight, d.Window.InputWidth },
+            }
+            : call;
+    }
+
+    public SpatialWindow? Window(OpContext ctx, object data)
+    {
+        var d = (DepthwiseConv2DData)data;
+        var w = d.Window;
+        return d.Batches != 1 ? null
+            : new SpatialWindow(w.FilterHeight, w.FilterWidth, w.StrideHeight, w.StrideWidth, w.DilationHeight, w.DilationWidth,
+                w.PadTop, w.PadLeft, w.InputHeight, w.InputWidth, w.OutputHeight, w.OutputWidth);
+    }
+
+    public object ForPatch(OpContext ctx, object data, PatchRegion input, PatchRegion output)
+    {
+        var d = (DepthwiseConv2DData)data;
+        var (padTop, padLeft) = Window(ctx, data)!.PaddingFor(input, output);
+        return d with
+        {
+            Window = d.Window with
+            {
+                InputHeight = input.Height, InputWidth = input.Width, OutputHeight = output.Height, OutputWidth = output.Width,
+                PadTop = padTop, PadLeft = padLeft,
+            },
+        };
     }
 }

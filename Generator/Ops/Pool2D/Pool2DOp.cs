@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
@@ -8,7 +9,7 @@ using MicroGen.Reference.Kernels;
 namespace MicroGen.Ops.Pool2D;
 
 /// <summary>AVERAGE_POOL_2D and MAX_POOL_2D on [N,H,W,C]: int8, int16 (same quantization in and out, as TFLM requires) or float32.</summary>
-public sealed class Pool2DOp : OperatorDefinition<Pool2DData>
+public sealed class Pool2DOp : OperatorDefinition<Pool2DData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.AveragePool2D, OpKind.MaxPool2D];
 
@@ -91,5 +92,28 @@ public sealed class Pool2DOp : OperatorDefinition<Pool2DData>
             ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
         ],
         [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_pool2d_s8.c");
+    }
+
+    public SpatialWindow? Window(OpContext ctx, object data)
+    {
+        var d = (Pool2DData)data;
+        var w = d.Window;
+        return d.Batches != 1 ? null
+            : new SpatialWindow(w.FilterHeight, w.FilterWidth, w.StrideHeight, w.StrideWidth, w.DilationHeight, w.DilationWidth,
+                w.PadTop, w.PadLeft, w.InputHeight, w.InputWidth, w.OutputHeight, w.OutputWidth);
+    }
+
+    public object ForPatch(OpContext ctx, object data, PatchRegion input, PatchRegion output)
+    {
+        var d = (Pool2DData)data;
+        var (padTop, padLeft) = Window(ctx, data)!.PaddingFor(input, output);
+        return d with
+        {
+            Window = d.Window with
+            {
+                InputHeight = input.Height, InputWidth = input.Width, OutputHeight = output.Height, OutputWidth = output.Width,
+                PadTop = padTop, PadLeft = padLeft,
+            },
+        };
     }
 }

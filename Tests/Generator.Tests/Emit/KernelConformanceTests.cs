@@ -48,15 +48,21 @@ public class KernelConformanceTests
         }
         var graph = builder.Build(name);
         var inputSets = Enumerable.Range(0, 2).Select(_ => (IReadOnlyList<byte[]>)FirmwareHarness.RandomInputs(graph, random)).ToList();
-        var results = FirmwareHarness.RunOnHost(graph, name + ".tflite", inputSets);
-        for (var run = 0; run < inputSets.Count; run++)
+        foreach (var inPlace in new[] { true, false })
         {
-            var expected = new ReferenceInterpreter(graph).Invoke(inputSets[run]);
-            for (var o = 0; o < expected.Length; o++)
+            var results = FirmwareHarness.RunOnHost(graph, name + ".tflite", inputSets, inPlace);
+            for (var run = 0; run < inputSets.Count; run++)
             {
-                Assert.That(results[run][o], Is.EqualTo(expected[o]), $"{name} layer {o}, run {run}: {Describe(graph, o)}");
+                var expected = new ReferenceInterpreter(graph).Invoke(inputSets[run]);
+                for (var o = 0; o < expected.Length; o++)
+                {
+                    Assert.That(results[run][o], Is.EqualTo(expected[o]), $"{name} layer {o}, run {run}, in place {inPlace}: {Describe(graph, o)}");
+                }
             }
         }
+        var shared = MicroGen.Planning.MemoryPlanner.Plan(graph, MicroGen.Planning.PlanOptions.Default).Steps
+            .Count(s => s.Storage.Mode != MicroGen.Ops.StorageMode.Separate);
+        TestContext.Out.WriteLine($"{name}: {shared} of {graph.Operators.Length} layers shared storage with their input");
     }
 
     private static string Describe(Graph graph, int layer) => graph.Operators[layer].Options.ToString();
@@ -95,6 +101,11 @@ public class KernelConformanceTests
     {
         int inH = random.Next(1, 10), inW = random.Next(1, 10), inC = random.Next(1, 7);
         int kH = random.Next(1, 4), kW = random.Next(1, 4), sH = random.Next(1, 4), sW = random.Next(1, 4);
+        if (!depthwise && random.Next(3) == 0)
+        {
+            // Pointwise: the streamed (overlapped) kernel's case.
+            (kH, kW, sH, sW) = (1, 1, 1, 1);
+        }
         int dH = random.Next(1, 3), dW = random.Next(1, 3);
         var padding = random.Next(2) == 0 ? Padding.Same : Padding.Valid;
         int outH = MicroGen.Ops.Common.Window2D.OutSize(padding, inH, kH, sH, dH), outW = MicroGen.Ops.Common.Window2D.OutSize(padding, inW, kW, sW, dW);
@@ -102,9 +113,9 @@ public class KernelConformanceTests
         {
             return null;
         }
-        var multiplier = depthwise ? random.Next(1, 3) : 1;
+        var multiplier = depthwise && random.Next(3) == 0 ? 2 : 1;
         var outC = depthwise ? inC * multiplier : random.Next(1, 9);
-        var groups = !depthwise && random.Next(4) == 0 && inC % 2 == 0 && outC % 2 == 0 ? 2 : 1;
+        var groups = !depthwise && kH > 1 && random.Next(4) == 0 && inC % 2 == 0 && outC % 2 == 0 ? 2 : 1;
         var b = new GraphBuilder();
         var inQ = RandomActivationQ(random);
         var input = b.Input("in", DataType.Int8, [1, inH, inW, inC], inQ);

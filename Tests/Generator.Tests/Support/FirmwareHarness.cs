@@ -15,10 +15,11 @@ public static class FirmwareHarness
     public static Board Board(string name) => Catalog.Value.Get(name);
 
     /// <summary>Generates and builds the graph for a board in a fresh temporary folder; returns the folder and build.</summary>
-    public static (string Folder, BuildResult Build) Build(Graph graph, string boardName, string modelName, IReadOnlyList<byte[]>? testInputs = null)
+    public static (string Folder, BuildResult Build) Build(Graph graph, string boardName, string modelName, IReadOnlyList<byte[]>? testInputs = null,
+        bool inPlace = true)
     {
         var board = Board(boardName);
-        var plan = MemoryPlanner.Plan(graph, new PlanOptions(board.Target));
+        var plan = MemoryPlanner.Plan(graph, new PlanOptions(board.Target, InPlace: inPlace));
         var project = FirmwareEmitter.Emit(graph, plan, board, new EmitOptions(modelName, testInputs));
         var folder = Directory.CreateTempSubdirectory("microgen-test-").FullName;
         project.WriteTo(folder);
@@ -26,9 +27,9 @@ public static class FirmwareHarness
     }
 
     /// <summary>Runs the host build once per input set and returns the printed outputs of each run.</summary>
-    public static List<byte[][]> RunOnHost(Graph graph, string modelName, IReadOnlyList<IReadOnlyList<byte[]>> inputSets)
+    public static List<byte[][]> RunOnHost(Graph graph, string modelName, IReadOnlyList<IReadOnlyList<byte[]>> inputSets, bool inPlace = true)
     {
-        var (folder, build) = Build(graph, "host", modelName);
+        var (folder, build) = Build(graph, "host", modelName, inPlace: inPlace);
         try
         {
             return inputSets.Select(inputs => Outputs(graph, FirmwareRunner.OnHost(build.Executable, inputs))).ToList();

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MicroGen.Diagnostics;
+using MicroGen.Ir;
+using MicroGen.Ops;
+
+namespace MicroGen.Planning.Patches;
+
+/// <summary>The --patches choice: "off", "auto" (searched within a MAC budget), or "RxC@OP" (a grid, split after operator OP).</summary>
+public sealed partial record PatchSpec(bool Auto, int Rows, int Cols, int SplitOperator)
+{
+    public static PatchSpec Off { get; } = new(false, 0, 0, -1);
+
+    public static PatchSpec Automatic { get; } = new(true, 0, 0, -1);
+
+    public bool IsOff => !Auto && Rows == 0;
+
+    public static PatchSpec Parse(string text)
+    {
+        switch (text)
+        {
+            case "off" or "":
+                return Off;
+            case "auto":
+                return Automatic;
+        }
+        var match = ManualPattern().Match(text);
+        if (!match.Success)
+        {
+            throw new UserErrorException($"--patches '{text}': expected auto, off, or ROWSxCOLS@OPERATOR (e.g. 2x2@5)");
+        }
+        int Number(int group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        return new PatchSpec(false, Number(1), Number(2), Number(3));
+    }
+
+    /// <summary>The stage this choice gives for the graph and its per-layer plan (null: run per layer).</summary>
+    public PatchStage? Resolve(Graph graph, PlanOptions options, MemoryPlan perLayer, double budget, OperatorRegistry? registry = null)
+    {
+        if (IsOff)
+        {
+            return null;
+        }
+        if (Auto)
+        {
+            return PatchPlanner.Auto(graph, options, perLayer, budget, registry);
+        }
+        var chain = PatchPlanner.PatchableChain(graph, registry);
+        var at = chain.ToList().IndexOf(SplitOperator);
+        if (at < 0)
+        {
+            throw new UserErrorException(chain.Count == 0
+                ? "--patches: this model has no chain of patchable operators from its input"
+                : $"--patches: operator {SplitOperator} is not in the patchable chain from the input (operators {string.Join(", ", chain)})");
+        }
+        return PatchPlanner.Build(graph, chain.Take(at + 1).ToList(), Rows, Cols, registry);
+    }
+
+    [GeneratedRegex(@"^(\d+)x(\d+)@(\d+)$")]
+    private static partial Regex ManualPattern();
+}

@@ -1,0 +1,3 @@
+namespace MicroGen.Reports;
+
+public sealed record TimelineTick(string Position, string Label);

@@ -1,0 +1,174 @@
+using MicroGen.Ir;
+using MicroGen.Ir.Options;
+using MicroGen.Ops.Common;
+using MicroGen.Planning;
+using MicroGen.Planning.Patches;
+using MicroGen.Reference;
+using MicroGen.Tests.Support;
+using static MicroGen.Tests.Support.OpTest;
+
+namespace MicroGen.Tests.Planning;
+
+public class PatchPlannerTests
+{
+    /// <summary>Random chains of convolutions, depthwise convolutions and pools with any kernel, stride, dilation and padding.</summary>
+    [Test]
+    public void PatchedExecutionIsByteIdenticalOnRandomChains()
+    {
+        var random = new Random(99);
+        var checkedStages = 0;
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var graph = RandomChain(random);
+            var chain = PatchPlanner.PatchableChain(graph);
+            Assert.That(chain, Has.Count.EqualTo(graph.Operators.Length - 1), $"trial {trial}: every spatial operator is patchable");
+            var length = random.Next(1, chain.Count + 1);
+            var split = graph.Tensors[graph.Operators[chain[length - 1]].Outputs[0]];
+            var rows = random.Next(1, Math.Min(5, split.Shape[1]) + 1);
+            var cols = random.Next(1, Math.Min(5, split.Shape[2]) + 1);
+            var stage = PatchPlanner.Build(graph, chain.Take(length).ToList(), rows, cols);
+            var inputs = FirmwareHarness.RandomInputs(graph, random);
+            var perLayer = new ReferenceInterpreter(graph).Invoke(inputs);
+            var patched = new ReferenceInterpreter(graph, patch: stage).Invoke(inputs);
+            Assert.That(patched, Is.EqualTo(perLayer), $"trial {trial}: {rows}x{cols} patches after operator {stage.SplitOperator}");
+            checkedStages++;
+        }
+        Assert.That(checkedStages, Is.EqualTo(60));
+    }
+
+    [Test]
+    public void HaloOfA3x3Stride1ConvolutionIsOneRowEachSide()
+    {
+        // 8x8 input, 3x3 SAME stride 1: a 2x2 grid's top-left patch (rows 0-3, cols 0-3) reads rows 0-4, cols 0-4.
+        var b = new GraphBuilder();
+        var input = b.Input("in", DataType.Int8, [1, 8, 8, 1], Q(1, 0));
+        var filter = b.Constant("w", DataType.Int8, [1, 3, 3, 1], new sbyte[9], Q(1, 0));
+        var output = b.Activation("out", DataType.Int8, [1, 8, 8, 1], Q(1, 0));
+        b.AddOperator(OpKind.Conv2D, [input, filter], [output], new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.None));
+        b.MarkOutput(output);
+        var stage = PatchPlanner.Build(b.Build(), [0], 2, 2);
+        Assert.That(stage.Patches[0].Inputs[0], Is.EqualTo(new PatchRegion(0, 5, 0, 5)));
+        Assert.That(stage.Patches[3].Inputs[0], Is.EqualTo(new PatchRegion(3, 8, 3, 8)));
+        // 4 patches of 5x5 inputs... MACs: 64 outputs x 9 taps either way, since MACs count output pixels.
+        Assert.That(stage.MacsPatched, Is.EqualTo(stage.MacsPerLayer));
+    }
+
+    [Test]
+    public void AutoPlanOnABigFirstStageIsSmallerAndExact()
+    {
+        var graph = BigFirstStage();
+        var options = PlanOptions.Default;
+        var perLayer = MemoryPlanner.Plan(graph, options);
+        var stage = PatchPlanner.Auto(graph, options, perLayer);
+        Assert.That(stage, Is.Not.Null, "a 64x64x16 first activation should be worth patching");
+        var patched = MemoryPlanner.Plan(graph, options, patch: stage);
+        TestContext.Out.WriteLine($"per-layer {perLayer.ArenaBytes} bytes; {stage!.Rows}x{stage.Cols} patches after operator {stage.SplitOperator}: {patched.ArenaBytes} bytes, +{stage.MacOverhead:P1} MACs");
+        Assert.That(patched.ArenaBytes, Is.LessThan(perLayer.ArenaBytes));
+        Assert.That(stage.MacOverhead, Is.LessThanOrEqualTo(PatchPlanner.DefaultBudget));
+        var inputs = FirmwareHarness.RandomInputs(graph, new Random(5));
+        Assert.That(new ReferenceInterpreter(graph, patch: stage).Invoke(inputs), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)));
+    }
+
+    [Test]
+    [Category("Firmware")]
+    public void PatchedFirmwareOnTheHostMatchesTheReference()
+    {
+        var graph = BigFirstStage();
+        var options = PlanOptions.Default;
+        var stage = PatchPlanner.Auto(graph, options, MemoryPlanner.Plan(graph, options))!;
+        var plan = MemoryPlanner.Plan(graph, options, patch: stage);
+        var board = FirmwareHarness.Board("host");
+        var project = MicroGen.Emit.FirmwareEmitter.Emit(graph, plan, board, new MicroGen.Emit.EmitOptions("big_first_stage.tflite"));
+        var folder = Directory.CreateTempSubdirectory("microgen-patch-").FullName;
+        try
+        {
+            project.WriteTo(folder);
+            var build = MicroGen.Build.FirmwareBuilder.Build(folder, board);
+            var random = new Random(8);
+            for (var run = 0; run < 2; run++)
+            {
+                var inputs = FirmwareHarness.RandomInputs(graph, random);
+                var actual = FirmwareHarness.Outputs(graph, MicroGen.Run.FirmwareRunner.OnHost(build.Executable, inputs));
+                Assert.That(actual, Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)), $"run {run}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    /// <summary>64x64x3 -> conv 3x3 (16) -> depthwise 3x3 stride 2 -> pointwise (24) -> average pool -> FC: the first activation dominates.</summary>
+    private static Graph BigFirstStage()
+    {
+        var random = new Random(3);
+        sbyte[] Weights(int n) => Enumerable.Range(0, n).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
+        var b = new GraphBuilder();
+        var input = b.Input("in", DataType.Int8, [1, 64, 64, 3], Q(0.02f, -128));
+        var c1 = b.Activation("c1", DataType.Int8, [1, 64, 64, 16], Q(0.05f, -128));
+        b.AddOperator(OpKind.Conv2D, [input, b.Constant("w1", DataType.Int8, [16, 3, 3, 3], Weights(432), Q(0.01f, 0))], [c1],
+            new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.Relu6));
+        var d2 = b.Activation("d2", DataType.Int8, [1, 32, 32, 16], Q(0.05f, -128));
+        b.AddOperator(OpKind.DepthwiseConv2D, [c1, b.Constant("w2", DataType.Int8, [1, 3, 3, 16], Weights(144), Q(0.01f, 0))], [d2],
+            new DepthwiseConv2DOptions(Padding.Same, 2, 2, 1, 1, 1, Activation.Relu6));
+        var p3 = b.Activation("p3", DataType.Int8, [1, 32, 32, 24], Q(0.05f, -128));
+        b.AddOperator(OpKind.Conv2D, [d2, b.Constant("w3", DataType.Int8, [24, 1, 1, 16], Weights(384), Q(0.01f, 0))], [p3],
+            new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.Relu6));
+        var pool = b.Activation("pool", DataType.Int8, [1, 1, 1, 24], Q(0.05f, -128));
+        b.AddOperator(OpKind.AveragePool2D, [p3], [pool], new Pool2DOptions(Padding.Valid, 32, 32, 32, 32, Activation.None));
+        var logits = b.Activation("logits", DataType.Int8, [1, 4], Q(0.1f, 0));
+        b.AddOperator(OpKind.FullyConnected, [pool, b.Constant("fc", DataType.Int8, [4, 24], Weights(96), Q(0.01f, 0))], [logits],
+            new FullyConnectedOptions(Activation.None, false));
+        b.MarkOutput(logits);
+        return b.Build("big_first_stage");
+    }
+
+    private static Graph RandomChain(Random random)
+    {
+        var b = new GraphBuilder();
+        int h = random.Next(6, 20), w = random.Next(6, 20), c = random.Next(1, 5);
+        var current = b.Input("in", DataType.Int8, [1, h, w, c], Q(0.05f, random.Next(-128, 128)));
+        var ops = random.Next(1, 5);
+        for (var i = 0; i < ops; i++)
+        {
+            int k = random.Next(1, 6), s = random.Next(1, 3), d = random.Next(1, 3);
+            var padding = random.Next(2) == 0 ? Padding.Same : Padding.Valid;
+            int outH = Window2D.OutSize(padding, h, k, s, d), outW = Window2D.OutSize(padding, w, k, s, d);
+            if (outH < 1 || outW < 1)
+            {
+                (k, s, d, padding) = (1, 1, 1, Padding.Valid);
+                (outH, outW) = (h, w);
+            }
+            var kind = random.Next(3);
+            var outC = kind == 0 ? random.Next(1, 6) : c;
+            var output = b.Activation($"t{i}", DataType.Int8, [1, outH, outW, outC], Q(0.05f, random.Next(-128, 128)));
+            if (kind == 0)
+            {
+                var filter = b.Constant($"w{i}", DataType.Int8, [outC, k, k, c], Enumerable.Range(0, outC * k * k * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
+                b.AddOperator(OpKind.Conv2D, [current, filter], [output], new Conv2DOptions(padding, s, s, d, d, Activation.None));
+            }
+            else if (kind == 1)
+            {
+                var filter = b.Constant($"w{i}", DataType.Int8, [1, k, k, c], Enumerable.Range(0, k * k * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
+                b.AddOperator(OpKind.DepthwiseConv2D, [current, filter], [output], new DepthwiseConv2DOptions(padding, s, s, d, d, 1, Activation.Relu));
+            }
+            else
+            {
+                (outH, outW) = (Window2D.OutSize(padding, h, k, s, 1), Window2D.OutSize(padding, w, k, s, 1));
+                if (outH < 1 || outW < 1)
+                {
+                    (k, s, padding, outH, outW) = (1, 1, Padding.Valid, h, w);
+                }
+                output = b.Activation($"p{i}", DataType.Int8, [1, outH, outW, c], b.Tensors[current].Quantization);
+                b.AddOperator(random.Next(2) == 0 ? OpKind.AveragePool2D : OpKind.MaxPool2D, [current], [output], new Pool2DOptions(padding, s, s, k, k, Activation.None));
+            }
+            (current, h, w, c) = (output, outH, outW, b.Tensors[output].Shape[3]);
+        }
+        // A non-spatial tail ends the chain.
+        var fcWeights = b.Constant("fc", DataType.Int8, [3, h * w * c], Enumerable.Range(0, 3 * h * w * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
+        var logits = b.Activation("logits", DataType.Int8, [1, 3], Q(0.5f, 0));
+        b.AddOperator(OpKind.FullyConnected, [current, fcWeights], [logits], new FullyConnectedOptions(Activation.None, false));
+        b.MarkOutput(logits);
+        return b.Build("chain");
+    }
+}

@@ -89,7 +89,7 @@ internal sealed partial class OnnxGraphConverter
             throw node.Unsupported("an activation of a constant is not supported");
         }
         var tensorValue = x.Form == ValueForm.Dequantized ? x.Source! : null;
-        var layout = tensorValue?.Layout ?? ValueLayout.Plain;
+        var layout = LayoutOf(x);
         var nhwc = false;
         var softmax = kind == OpKind.Softmax;
         if (softmax)
@@ -119,9 +119,9 @@ internal sealed partial class OnnxGraphConverter
             return OnnxValue.OfTensor(name, output, x.Shape, softmax ? layout : f.Layout);
         }
 
-        var irShape = tensorValue is null
-            ? x.Shape
-            : softmax ? (nhwc ? Permute(x.Shape, ToNhwc) : x.Shape) : _draft.Tensor(tensorValue.Tensor).Shape;
+        var irShape = tensorValue is null || softmax
+            ? (layout == ValueLayout.Nhwc ? Permute(x.Shape, ToNhwc) : x.Shape)
+            : _draft.Tensor(tensorValue.Tensor).Shape;
         return new ComputePlan(x.Shape, irShape, layout, false, EmitQuantized, EmitFloat);
     }
 
@@ -147,6 +147,15 @@ internal sealed partial class OnnxGraphConverter
         DefineQuantized(node, BinaryPlan(node, a, b), ReadQuantParams(node, 6, 7, [], 0, DataType.UInt8, "output"));
     }
 
+    /// <summary>How a computed value is (or will be) held: its tensor's layout, its source's, or its pending operator's.</summary>
+    private static ValueLayout LayoutOf(OnnxValue v) => v.Form switch
+    {
+        ValueForm.Tensor => v.Layout,
+        ValueForm.Dequantized => v.Source!.Layout,
+        ValueForm.Pending => v.Pending!.Plan.Layout,
+        _ => ValueLayout.Plain,
+    };
+
     private static bool IsConstantLike(OnnxValue v) =>
         v.Form == ValueForm.Constant || (v.Form == ValueForm.Dequantized && v.Source!.Form == ValueForm.Constant);
 
@@ -158,13 +167,7 @@ internal sealed partial class OnnxGraphConverter
         var opType = node.OpType.StartsWith("QLinear", StringComparison.Ordinal) ? node.OpType["QLinear".Length..] : node.OpType;
         var kind = opType switch { "Add" => OpKind.Add, "Sub" => OpKind.Sub, _ => OpKind.Mul };
         var shape = BroadcastShape(node, a.Shape, b.Shape);
-        var tensorOf = new Func<OnnxValue, OnnxValue?>(v => v.Form switch
-        {
-            ValueForm.Tensor => v,
-            ValueForm.Dequantized when v.Source!.Form == ValueForm.Tensor => v.Source,
-            _ => null,
-        });
-        var nhwc = shape.Length == 4 && new[] { a, b }.Any(v => tensorOf(v) is { Layout: ValueLayout.Nhwc } && v.Shape.Length == 4);
+        var nhwc = shape.Length == 4 && new[] { a, b }.Any(v => LayoutOf(v) == ValueLayout.Nhwc && v.Shape.Length == 4);
         var irShape = nhwc ? Permute(shape, ToNhwc) : shape;
         var name = node.Outputs[0];
 

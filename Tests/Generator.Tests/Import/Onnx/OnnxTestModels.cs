@@ -189,7 +189,7 @@ internal static class OnnxTestModels
                 {
                     var x2 = Dq(b, b.Input("x2", type, 1, 4, 3, 3), 0.03f, zp - 4, type, "x2_dq");
                     y = b.Node(op, [x, x2], "op");
-                    outScale = op == "Add" ? 0.06f : 0.01f;
+                    outScale = op == "Add" ? 0.06f : 0.15f;
                     break;
                 }
             case "Concat":
@@ -237,6 +237,43 @@ internal static class OnnxTestModels
         var y = b.Node("Transpose", [x], "op", ("perm", new[] { 0, 1, 3, 2 }));
         Q(b, y, 0.04f, 2, Int8Element, "y");
         b.Output("y", Int8Element, 1, 4, 5, 3);
+        return b.Model();
+    }
+
+    /// <summary>QDQ models whose padding or broadcasting TFLite expresses only with an extra operator or a relaid constant.</summary>
+    public static OnnxProto.ModelProto QdqLayout(string variant)
+    {
+        var b = new OnnxModelBuilder();
+        switch (variant)
+        {
+            case "AddConstant":
+                {
+                    // A per-channel constant [C,1,1] broadcast over an NCHW map: relaid as [1,1,1,C] for NHWC.
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 4, 3, 5), 0.04f, 3, Int8Element, "x_dq");
+                    b.Initializer("c_q", Int8Element, [4, 1, 1], new sbyte[] { -100, -20, 40, 110 });
+                    var c = Dq(b, "c_q", 0.02f, 0, Int8Element, "c");
+                    Q(b, b.Node("Add", [x, c], "add"), 0.05f, 0, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 4, 3, 5);
+                    break;
+                }
+            case "MaxPoolPads":
+                {
+                    // ResNet's stem pool: 3x3, stride 2, pads 1 on an even input; TFLite SAME would pad 0 at the top.
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 3, 8, 8), 0.05f, 0, Int8Element, "x_dq");
+                    Q(b, b.Node("MaxPool", [x], "pool", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 })),
+                        0.05f, 0, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 3, 4, 4);
+                    break;
+                }
+            default: // AveragePoolIncludePad
+                {
+                    var x = Dq(b, b.Input("x", UInt8Element, 1, 3, 7, 7), 0.05f, 128, UInt8Element, "x_dq");
+                    Q(b, b.Node("AveragePool", [x], "pool", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 }),
+                        ("count_include_pad", 1)), 0.05f, 128, UInt8Element, "y");
+                    b.Output("y", UInt8Element, 1, 3, 4, 4);
+                    break;
+                }
+        }
         return b.Model();
     }
 
@@ -339,7 +376,7 @@ internal static class OnnxTestModels
                 {
                     var x2 = b.Input("x2", type, 1, 4, 3, 3);
                     b.MicrosoftNode(op, [.. xs, x2, b.Scalar("x2_scale", 0.03f), b.ZeroPoint("x2_zp", type, zp - 5),
-                        b.Scalar("y_scale", op == "QLinearAdd" ? 0.06f : 0.01f), b.ZeroPoint("y_zp", type, zp)], "y");
+                        b.Scalar("y_scale", op == "QLinearAdd" ? 0.06f : 0.15f), b.ZeroPoint("y_zp", type, zp)], "y");
                     break;
                 }
             case "QLinearConcat":
@@ -363,6 +400,82 @@ internal static class OnnxTestModels
     }
 
     // ---- float ----
+
+    /// <summary>Float graphs of the shape and elementwise operators, and the shape arithmetic exporters write.</summary>
+    public static OnnxProto.ModelProto FloatGraph(string variant, int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        switch (variant)
+        {
+            case "Elementwise":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var x2 = b.Input("x2", FloatElement, 1, 3, 4, 5);
+                    b.Initializer("c", FloatElement, [3, 1, 1], RandomFloats(r, 3));
+                    b.Initializer("d", FloatElement, [5], RandomFloats(r, 5));
+                    var sum = b.Node("Add", [x, "c"], "sum");
+                    var product = b.Node("Mul", [sum, x2], "product");
+                    b.Node("Sub", [product, "d"], "y");
+                    b.Output("y", FloatElement, 1, 3, 4, 5);
+                    break;
+                }
+            case "ConcatReshape":
+                {
+                    // Concat on channels, then a Reshape to rows: the output leaves NHWC through TRANSPOSE and RESHAPE.
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var relu = b.Node("Relu", [x], "relu");
+                    var cat = b.Node("Concat", [x, relu], "cat", ("axis", 1));
+                    b.Node("Reshape", [cat, b.Initializer("shape", Int64Element, [2], new long[] { 6, -1 })], "y");
+                    b.Output("y", FloatElement, 6, 20);
+                    break;
+                }
+            case "MatMulRank3":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var rows = b.Node("Reshape", [x, b.Initializer("shape", Int64Element, [3], new long[] { 1, 12, 5 })], "rows");
+                    b.Initializer("w", FloatElement, [5, 7], RandomFloats(r, 35));
+                    b.Node("MatMul", [rows, "w"], "y");
+                    b.Output("y", FloatElement, 1, 12, 7);
+                    break;
+                }
+            case "ExportedFlatten":
+                {
+                    // torch.flatten as exporters write it: Shape → Gather → Unsqueeze → Concat → Reshape, folded at import.
+                    var x = b.Input("x", FloatElement, 1, 3, 6, 6);
+                    b.Initializer("w", FloatElement, [4, 3, 3, 3], RandomFloats(r, 108));
+                    var conv = b.Node("Conv", [x, "w"], "conv", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 }));
+                    var shape = b.Node("Shape", [conv], "shape");
+                    var batch = b.Node("Gather", [shape, b.Initializer("zero", Int64Element, [], new long[] { 0 })], "batch", ("axis", 0));
+                    var batch1 = b.Node("Unsqueeze", [batch, b.Initializer("axes", Int64Element, [1], new long[] { 0 })], "batch1");
+                    var target = b.Node("Concat", [batch1, b.Initializer("minus1", Int64Element, [1], new long[] { -1 })], "target", ("axis", 0));
+                    var flat = b.Node("Reshape", [conv, target], "flat");
+                    b.Initializer("g", FloatElement, [5, 36], RandomFloats(r, 180));
+                    b.Node("Gemm", [flat, "g"], "y", ("transB", 1));
+                    b.Output("y", FloatElement, 1, 5);
+                    break;
+                }
+            case "SqueezePool":
+                {
+                    var x = b.Input("x", FloatElement, 1, 6, 4, 5);
+                    var gap = b.Node("GlobalAveragePool", [x], "gap");
+                    var squeezed = b.Node("Squeeze", [gap, b.Initializer("axes", Int64Element, [2], new long[] { 2, 3 })], "squeezed");
+                    b.Initializer("w", FloatElement, [6, 3], RandomFloats(r, 18));
+                    var mm = b.Node("MatMul", [squeezed, "w"], "mm");
+                    b.Node("Unsqueeze", [mm, b.Initializer("axes2", Int64Element, [1], new long[] { 1 })], "y");
+                    b.Output("y", FloatElement, 1, 1, 3);
+                    break;
+                }
+            default: // MaxPoolPads
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 8, 8);
+                    b.Node("MaxPool", [x], "y", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 }));
+                    b.Output("y", FloatElement, 1, 3, 4, 4);
+                    break;
+                }
+        }
+        return b.Model();
+    }
 
     public static OnnxProto.ModelProto FloatModel(string op, int seed)
     {

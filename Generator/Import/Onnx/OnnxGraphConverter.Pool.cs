@@ -84,6 +84,12 @@ internal sealed partial class OnnxGraphConverter
         void EmitQuantized(int output, Activation activation)
         {
             var input = PadIfNeeded(QuantizedTensor(x, nhwc: true), window, lowest: max, name);
+            if (global && !max && activation == Activation.None && !SameQuantization(input, output))
+            {
+                // One rounding instead of two: MEAN over H and W requantizes as it averages.
+                EmitMean(input, [1, 2], keepDims: true, output, name);
+                return;
+            }
             EmitSameQuantization(input, output, name, target => _draft.AddOperator(kind, [input], [target], Options(activation)));
         }
 
@@ -98,6 +104,68 @@ internal sealed partial class OnnxGraphConverter
         return new ComputePlan(shape, irShape, ValueLayout.Nhwc, true, EmitQuantized, EmitFloat);
     }
 
+    private void ConvertReduceMean(OnnxNodeView node)
+    {
+        node.RequireInputs(1, 2);
+        var x = Input(node, 0);
+        var rank = x.Shape.Length;
+        if (node.Opset < 18 ? node.HasInput(1) : node.HasAttribute("axes"))
+        {
+            throw node.Malformed(node.Opset < 18 ? "axes is an attribute before opset 18, not an input" : "axes is an input from opset 18, not an attribute");
+        }
+        var axesValues = node.HasInput(1) ? RequireConstant(node, 1, "axes").Integers() : node.Ints("axes");
+        var axes = axesValues is null || axesValues.Length == 0
+            ? (node.Int("noop_with_empty_axes", 0) != 0 ? [] : Enumerable.Range(0, rank).ToArray())
+            : axesValues.Select(a => NormalizeAxis(node, a, rank, "axis")).Distinct().Order().ToArray();
+        if (axes.Length == 0)
+        {
+            Define(node, x);
+            return;
+        }
+        var keepDims = node.Int("keepdims", 1) != 0;
+        var shape = keepDims
+            ? x.Shape.Select((d, i) => axes.Contains(i) ? 1 : d).ToArray()
+            : x.Shape.Where((_, i) => !axes.Contains(i)).ToArray();
+        // On an NHWC-held map: reduce the physical axes; without keep_dims the result is plain when the kept axes
+        // keep their ONNX order (reducing H and W, or C).
+        var nhwcInput = LayoutOf(x) == ValueLayout.Nhwc && rank == 4;
+        var physicalAxes = nhwcInput ? axes.Select(a => Array.IndexOf(ToNhwc, a)).Order().ToArray() : axes;
+        var kept = nhwcInput ? ToNhwc.Where(a => !axes.Contains(a)).ToArray() : [];
+        nhwcInput &= keepDims || kept.SequenceEqual(kept.Order());
+        if (!nhwcInput)
+        {
+            physicalAxes = axes;
+        }
+        var layout = nhwcInput && keepDims ? ValueLayout.Nhwc : ValueLayout.Plain;
+        var irShape = layout == ValueLayout.Nhwc ? Permute(shape, ToNhwc) : shape;
+        var name = node.Outputs[0];
+
+        void EmitQuantized(int output, Activation activation) =>
+            EmitMean(QuantizedTensor(x, nhwcInput), physicalAxes, keepDims, output, name);
+
+        OnnxValue EmitFloat(Activation activation)
+        {
+            var output = _draft.AddTensor(name, DataType.Float32, irShape);
+            EmitMean(FloatTensor(node, x, nhwcInput), physicalAxes, keepDims, output, name);
+            return OnnxValue.OfTensor(name, output, shape, layout);
+        }
+
+        DefineCompute(node, [x], new ComputePlan(shape, irShape, layout, false, EmitQuantized, EmitFloat));
+    }
+
+    private void EmitMean(int input, int[] axes, bool keepDims, int output, string name)
+    {
+        var axisTensor = _draft.AddConstant(name + "_axes", DataType.Int32, [axes.Length], axes.ToArray());
+        _draft.AddOperator(OpKind.Mean, [input, axisTensor], [output], new ReducerOptions(keepDims));
+    }
+
+    private bool SameQuantization(int a, int b)
+    {
+        var qa = _draft.Tensor(a).Quantization;
+        var qb = _draft.Tensor(b).Quantization;
+        return qa is not null && qb is not null && qa.Scale == qb.Scale && qa.ZeroPoint == qb.ZeroPoint;
+    }
+
     /// <summary>
     /// For operators whose TFLite kernels keep the input's quantization (pooling, reshapes, concatenation): emits
     /// the operator into <paramref name="output"/> directly when the quantizations agree, else into a tensor with
@@ -106,8 +174,7 @@ internal sealed partial class OnnxGraphConverter
     private void EmitSameQuantization(int input, int output, string name, Action<int> emit)
     {
         var inQ = _draft.Tensor(input).Quantization;
-        var outQ = _draft.Tensor(output).Quantization;
-        if (inQ is not null && outQ is not null && inQ.Scale == outQ.Scale && inQ.ZeroPoint == outQ.ZeroPoint)
+        if (SameQuantization(input, output))
         {
             emit(output);
             return;

@@ -193,6 +193,7 @@ internal sealed partial class OnnxGraphConverter
             case "QLinearMatMul": ConvertQLinearMatMul(node); break;
             case "AveragePool": case "MaxPool": ConvertPool(node); break;
             case "GlobalAveragePool": case "GlobalMaxPool": ConvertGlobalPool(node); break;
+            case "ReduceMean": ConvertReduceMean(node); break;
             case "Relu": case "Clip": case "Sigmoid": case "Tanh": case "LeakyRelu": case "HardSwish": case "Softmax":
                 ConvertUnary(node);
                 break;

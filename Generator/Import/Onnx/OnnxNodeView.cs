@@ -20,6 +20,9 @@ internal sealed class OnnxNodeView
 
     public int Index { get; }
 
+    /// <summary>The opset version of the node's domain that the model imports.</summary>
+    public int Opset => _opset;
+
     public string OpType => _node.OpType ?? "";
 
     public string Domain => _node.Domain ?? "";

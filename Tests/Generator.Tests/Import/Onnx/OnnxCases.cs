@@ -19,7 +19,8 @@ internal static class OnnxCases
         new("QDQ MaxPool int8 SAME", () => QdqPool(Int8Element, "MaxPool"), [OpKind.MaxPool2D], Exact: true),
         new("QDQ AveragePool uint8", () => QdqPool(UInt8Element, "AveragePool"), [OpKind.AveragePool2D]),
         new("QDQ GlobalAveragePool int8", () => QdqPool(Int8Element, "GlobalAveragePool"), [OpKind.AveragePool2D]),
-        new("QDQ GlobalAveragePool requantized", () => QdqPool(Int8Element, "GlobalAveragePool", 0.02f), [OpKind.AveragePool2D, OpKind.Quantize]),
+        new("QDQ GlobalAveragePool requantized", () => QdqPool(Int8Element, "GlobalAveragePool", 0.02f), [OpKind.Mean]),
+        new("QDQ ReduceMean over H, W without keepdims", () => QdqLayout("ReduceMean"), [OpKind.Mean]),
         new("QDQ Conv-Flatten-Gemm (layout folded)", () => QdqConvFlattenGemm(7), [OpKind.Conv2D, OpKind.FullyConnected]),
         new("QDQ network (6 operators, 1 LSB per operator)", () => QdqNetwork(40),
             [OpKind.Conv2D, OpKind.MaxPool2D, OpKind.DepthwiseConv2D, OpKind.Conv2D, OpKind.AveragePool2D, OpKind.FullyConnected], MaxLsb: 6),
@@ -59,6 +60,7 @@ internal static class OnnxCases
         new("float exported flatten (Shape, Gather folded)", () => FloatGraph("ExportedFlatten", 39), [OpKind.Pad, OpKind.Conv2D, OpKind.FullyConnected]),
         new("float GlobalAveragePool, Squeeze, MatMul, Unsqueeze", () => FloatGraph("SqueezePool", 40),
             [OpKind.AveragePool2D, OpKind.FullyConnected, OpKind.Reshape]),
+        new("float ReduceMean over channels", () => FloatGraph("ReduceMeanChannels", 42), [OpKind.Mean]),
         new("float MaxPool explicit pads (PADV2)", () => FloatGraph("MaxPoolPads", 41), [OpKind.PadV2, OpKind.MaxPool2D], Exact: true),
         new("float Conv-Flatten-Gemm-MatMul", () => FloatModel("ConvFlattenGemm", 35), [OpKind.Conv2D, OpKind.FullyConnected, OpKind.FullyConnected]),
     ];

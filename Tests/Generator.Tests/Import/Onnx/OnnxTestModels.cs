@@ -243,7 +243,7 @@ internal static class OnnxTestModels
     /// <summary>QDQ models whose padding or broadcasting TFLite expresses only with an extra operator or a relaid constant.</summary>
     public static OnnxProto.ModelProto QdqLayout(string variant)
     {
-        var b = new OnnxModelBuilder();
+        var b = new OnnxModelBuilder(opset: variant == "ReduceMean" ? 18 : 17);
         switch (variant)
         {
             case "AddConstant":
@@ -263,6 +263,14 @@ internal static class OnnxTestModels
                     Q(b, b.Node("MaxPool", [x], "pool", ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 })),
                         0.05f, 0, Int8Element, "y");
                     b.Output("y", Int8Element, 1, 3, 4, 4);
+                    break;
+                }
+            case "ReduceMean":
+                {
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 6, 4, 5), 0.05f, 4, Int8Element, "x_dq");
+                    Q(b, b.Node("ReduceMean", [x, b.Initializer("axes", Int64Element, [2], new long[] { 2, 3 })], "mean", ("keepdims", 0)),
+                        0.01f, -3, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 6);
                     break;
                 }
             default: // AveragePoolIncludePad
@@ -405,7 +413,7 @@ internal static class OnnxTestModels
     public static OnnxProto.ModelProto FloatGraph(string variant, int seed)
     {
         var r = new Random(seed);
-        var b = new OnnxModelBuilder();
+        var b = new OnnxModelBuilder(opset: variant == "ReduceMeanChannels" ? 13 : 17);
         switch (variant)
         {
             case "Elementwise":
@@ -464,6 +472,13 @@ internal static class OnnxTestModels
                     var mm = b.Node("MatMul", [squeezed, "w"], "mm");
                     b.Node("Unsqueeze", [mm, b.Initializer("axes2", Int64Element, [1], new long[] { 1 })], "y");
                     b.Output("y", FloatElement, 1, 1, 3);
+                    break;
+                }
+            case "ReduceMeanChannels":
+                {
+                    var x = b.Input("x", FloatElement, 1, 6, 4, 5);
+                    b.Node("ReduceMean", [x], "y", ("axes", new[] { 1 }), ("keepdims", 0));
+                    b.Output("y", FloatElement, 1, 4, 5);
                     break;
                 }
             default: // MaxPoolPads

@@ -211,6 +211,20 @@ internal static class OnnxTestModels
                 outScale = 1f / 256;
                 outZp = type == UInt8Element ? 0 : -128;
                 break;
+            case "Tanh":
+                y = b.Node(op, [x], "op");
+                outScale = 1f / 128;
+                break;
+            case "HardSwish":
+            case "Relu":
+                y = b.Node(op, [x], "op");
+                outScale = 0.03f;
+                outZp = type == UInt8Element ? 10 : -118;
+                break;
+            case "LeakyRelu":
+                y = b.Node(op, [x], "op", ("alpha", 0.1f));
+                outScale = 0.03f;
+                break;
             case "Transpose":
                 y = b.Node(op, [x], "op", ("perm", new[] { 0, 2, 3, 1 }));
                 outShape = [1, 3, 3, 4];
@@ -237,6 +251,22 @@ internal static class OnnxTestModels
         var y = b.Node("Transpose", [x], "op", ("perm", new[] { 0, 1, 3, 2 }));
         Q(b, y, 0.04f, 2, Int8Element, "y");
         b.Output("y", Int8Element, 1, 4, 5, 3);
+        return b.Model();
+    }
+
+    /// <summary>A QDQ model as ONNX Runtime's quantizer writes it by default: float input and output, QuantizeLinear first, DequantizeLinear last.</summary>
+    public static OnnxProto.ModelProto QdqFloatInterface(int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var xq = Q(b, b.Input("x", FloatElement, 1, 3, 6, 7), 0.01f, 0, Int8Element, "x_q");
+        var x = Dq(b, xq, 0.01f, 0, Int8Element, "x_dq");
+        var ws = Scales(r, 4, 0.004f, 0.01f);
+        var conv = b.Node("Conv", [x, QdqWeights(b, r, "w", [4, 3, 3, 3], ws), QdqBias(b, r, "b", 0.01f, ws, 4)], "conv",
+            ("kernel_shape", new[] { 3, 3 }), ("pads", new[] { 1, 1, 1, 1 }));
+        var yq = Q(b, conv, 0.02f, 5, Int8Element, "y_q");
+        Dq(b, yq, 0.02f, 5, Int8Element, "y");
+        b.Output("y", FloatElement, 1, 4, 6, 7);
         return b.Model();
     }
 

@@ -224,6 +224,9 @@ internal sealed partial class OnnxGraphConverter
         return new ComputePlan(shape, irShape, nhwc ? ValueLayout.Nhwc : ValueLayout.Plain, true, EmitQuantized, EmitFloat);
     }
 
+    /// <summary>Elements of a constant that Add, Sub or Mul of two constants may make at import.</summary>
+    private const long MaxFoldedElements = 1L << 22;
+
     private static int[] BroadcastShape(OnnxNodeView node, int[] a, int[] b)
     {
         var rank = Math.Max(a.Length, b.Length);
@@ -246,9 +249,9 @@ internal sealed partial class OnnxGraphConverter
     {
         var shape = BroadcastShape(node, a.Shape, b.Shape);
         var count = shape.Aggregate(1L, (x, d) => x * d);
-        if (count > OnnxTensorDecoder.MaxElements)
+        if (count > MaxFoldedElements)
         {
-            throw node.Unsupported("the folded constant is too large");
+            throw node.Unsupported($"folding these constants would make {count} elements (at most {MaxFoldedElements} are folded at import)");
         }
         var isFloat = a.Type == DataType.Float32 || b.Type == DataType.Float32;
         var values = new double[count];

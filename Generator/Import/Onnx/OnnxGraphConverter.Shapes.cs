@@ -333,6 +333,10 @@ internal sealed partial class OnnxGraphConverter
                     var outer = data.Shape[..axis].Aggregate(1, (p, d) => p * d);
                     var inner = data.Shape[(axis + 1)..].Aggregate(1, (p, d) => p * d);
                     var dim = data.Shape[axis];
+                    if ((long)outer * indices.ElementCount * inner > MaxFoldedElements)
+                    {
+                        throw node.Unsupported($"gathering would make more than {MaxFoldedElements} elements at import");
+                    }
                     var values = new List<double>();
                     for (var o = 0; o < outer; o++)
                     {

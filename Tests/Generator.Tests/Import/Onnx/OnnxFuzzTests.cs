@@ -15,10 +15,11 @@ public class OnnxFuzzTests
 {
     private static readonly OnnxProto.ModelProto[] Seeds =
     [
-        OnnxTestModels.QdqConvFlattenGemm(7),
+        OnnxTestModels.QdqNetwork(40),
         OnnxTestModels.QLinearConv(OnnxModelBuilder.UInt8Element, false, 20),
-        OnnxTestModels.FloatModel("ConvFlattenGemm", 35),
-        OnnxTestModels.QdqPool(OnnxModelBuilder.Int8Element, "MaxPool"),
+        OnnxTestModels.FloatGraph("ExportedFlatten", 39),
+        OnnxTestModels.QdqLayout("AddConstant"),
+        OnnxTestModels.QLinearMatMul(OnnxModelBuilder.UInt8Element, true, 23),
     ];
 
     [Test]

@@ -295,6 +295,22 @@ internal static class OnnxTestModels
                     b.Output("y", Int8Element, 1, 3, 4, 4);
                     break;
                 }
+            case "Pad":
+                {
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 3, 4, 5), 0.05f, 7, Int8Element, "x_dq");
+                    var pads = b.Initializer("pads", Int64Element, [8], new long[] { 0, 0, 1, 2, 0, 0, 2, 1 });
+                    Q(b, b.Node("Pad", [x, pads], "pad"), 0.05f, 7, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 3, 7, 8);
+                    break;
+                }
+            case "MaxConstant":
+                {
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 3, 4, 5), 0.05f, 7, Int8Element, "x_dq");
+                    b.Initializer("floor", FloatElement, [3, 1, 1], new[] { -1f, 0.3f, 2.5f });
+                    Q(b, b.Node("Max", [x, "floor"], "max"), 0.05f, 7, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 3, 4, 5);
+                    break;
+                }
             case "ReduceMean":
                 {
                     var x = Dq(b, b.Input("x", Int8Element, 1, 6, 4, 5), 0.05f, 4, Int8Element, "x_dq");
@@ -502,6 +518,22 @@ internal static class OnnxTestModels
                     var mm = b.Node("MatMul", [squeezed, "w"], "mm");
                     b.Node("Unsqueeze", [mm, b.Initializer("axes2", Int64Element, [1], new long[] { 1 })], "y");
                     b.Output("y", FloatElement, 1, 1, 3);
+                    break;
+                }
+            case "PadValue":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var pads = b.Initializer("pads", Int64Element, [8], new long[] { 0, 0, 2, 0, 0, 0, 0, 3 });
+                    b.Node("Pad", [x, pads, b.Scalar("value", 0.5f)], "y");
+                    b.Output("y", FloatElement, 1, 3, 6, 8);
+                    break;
+                }
+            case "Min":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var x2 = b.Input("x2", FloatElement, 1, 3, 4, 5);
+                    b.Node("Min", [x, x2], "y");
+                    b.Output("y", FloatElement, 1, 3, 4, 5);
                     break;
                 }
             case "ReduceMeanChannels":

@@ -40,7 +40,7 @@ public sealed class DemoVerb : IVerb
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
             var spec = PatchSpec.Parse(parse.GetValue(patches)!);
             var prepared = ModelPipeline.Prepare(modelPath, chosen, spec);
-            var summary = ModelSummary.Of(prepared.Graph, prepared.ModelName);
+            var summary = ModelSummary.Of(prepared.Original, prepared.ModelName);
             o.WriteLine($"MicroGen demo: {prepared.ModelName} on {chosen.Name} ({chosen.CoreName}, {chosen.ClockHz / 1e6:0} MHz)");
             o.WriteLine($"  model     {summary.Operators.Count} operators, {summary.TotalMacs.ToString("N0", n)} MACs, {summary.WeightBytes.ToString("N0", n)} bytes of weights");
             o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})"
@@ -70,13 +70,11 @@ public sealed class DemoVerb : IVerb
 
     private static int Verify(TextWriter o, PreparedModel model, string folder, ExecutionTarget target, IReadOnlyList<InputCase> cases, string label)
     {
-        var dir = Path.Combine(folder, model.Board.Name);
-        ModelPipeline.Generate(model).WriteTo(dir);
-        var build = FirmwareBuilder.Build(dir, model.Board);
-        var results = FirmwareVerifier.Verify(model, build, model.Board, target, cases);
-        var exact = results.Count(r => r.BitExact);
-        o.WriteLine($"  verify    {label}: {exact} of {results.Count} input sets bit-exact");
-        return results.Count - exact;
+        var report = FirmwareVerifier.Verify(model, Path.Combine(folder, model.Board.Name), target, cases);
+        var exact = report.Cases.Count(r => r.BitExact);
+        o.WriteLine($"  verify    {label}: {exact} of {report.Cases.Count} input sets bit-exact"
+            + (report.FirstMismatch is null ? "" : $"; {report.FirstMismatch}"));
+        return report.Cases.Count - exact;
     }
 
     /// <summary>The QEMU-modelled board with the same core, to run the same code where no hardware is at hand.</summary>

@@ -27,7 +27,7 @@ public sealed class PlanVerb : IVerb
             var path = parse.GetValue(model)!;
             var boardName = parse.GetValue(board)!;
             var target = boardName.Length == 0 ? TargetFeatures.Portable : CommonOptions.ResolveBoard(boardName).Target;
-            var graph = ModelLoader.Load(path);
+            var graph = MicroGen.Planning.Rewrites.GraphRewriter.Optimize(ModelLoader.Load(path));
             var options = new PlanOptions(target);
             var plan = ModelPipeline.PlanFor(graph, options, PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
             var outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: plan.Patch);

@@ -1,16 +1,17 @@
-using MicroGen.Planning.Patches;
 using System.CommandLine;
-using MicroGen.Build;
+using System.Globalization;
+using MicroGen.Boards;
 using MicroGen.Diagnostics;
 using MicroGen.Pipeline;
-using MicroGen.Reference;
-using MicroGen.Run;
+using MicroGen.Planning.Patches;
+using MicroGen.Verify;
 
 namespace MicroGen.Cli;
 
 /// <summary>
-/// `microgen run MODEL --board NAME --input A.npy ... [--output OUT.npy ...] [--on host|qemu] [--json]`:
-/// generate, build, execute, write what the firmware printed, and compare it with the reference interpreter.
+/// `microgen run MODEL --board NAME [--inputs N] [--input A.npy ...] [--output OUT.npy ...] [--on host|qemu] [--patches ...] [--json]`:
+/// generate, build, run, and check every output byte against the reference interpreter on N seeded random inputs plus
+/// any given ones. Exit 0 only when all are bit-exact; otherwise the first differing layer is named.
 /// </summary>
 public sealed class RunVerb : IVerb
 {
@@ -19,8 +20,9 @@ public sealed class RunVerb : IVerb
         var model = CommonOptions.Model();
         var board = CommonOptions.Board(required: true);
         var inputs = CommonOptions.Inputs();
-        inputs.Required = true;
+        var count = new Option<int>("--inputs") { Description = "Seeded random input sets to verify with (in addition to --input files).", DefaultValueFactory = _ => 3 };
         var outputs = CommonOptions.Outputs();
+        outputs.Description = "Write the firmware's outputs for the first --input set to these .npy files.";
         var on = new Option<string>("--on") { Description = "Where to run: host (the host build) or qemu (mps2 boards).", DefaultValueFactory = _ => "" };
         on.AcceptOnlyFromAmong("", "host", "qemu");
         var keep = new Option<string?>("--keep") { Description = "Keep the generated project in this folder." };
@@ -28,55 +30,45 @@ public sealed class RunVerb : IVerb
         var patches = CommonOptions.Patches();
         var budget = CommonOptions.PatchBudget();
         var command = new Command("run", "Generate, build and run the firmware, and check its outputs against the reference interpreter.")
-            { model, board, inputs, outputs, on, keep, patches, budget, json };
+            { model, board, inputs, count, outputs, on, keep, patches, budget, json };
         command.SetAction(parse =>
         {
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
-            var where = parse.GetValue(on)!;
-            if (where.Length == 0)
-            {
-                where = chosen.IsHost ? "host" : chosen.QemuMachine is not null ? "qemu"
-                    : throw new UserErrorException($"board {chosen.Name} runs only on hardware or in the simulator; use --on qemu with an mps2 board or --board host");
-            }
-            if (where == "host" && !chosen.IsHost)
-            {
-                throw new UserErrorException($"--on host runs the host build; use --board host (board {chosen.Name} is a {chosen.CoreName})");
-            }
+            var target = Target(chosen, parse.GetValue(on)!);
             var prepared = ModelPipeline.Prepare(parse.GetValue(model)!, chosen, PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
-            var data = CommonOptions.ReadInputs(prepared.Graph, parse.GetValue(inputs) ?? []);
-            var expected = new ReferenceInterpreter(prepared.Graph).Invoke(data);
-            var project = ModelPipeline.Generate(prepared, data, expected);
+            var given = (parse.GetValue(inputs) ?? []).Length == 0 ? [] : new[]
+            {
+                new InputCase("--input files", CommonOptions.ReadInputs(prepared.Original, parse.GetValue(inputs)!)),
+            };
+            var cases = given.Concat(Enumerable.Range(1, Math.Max(0, parse.GetValue(count))).Select(seed => SeededInputs.Create(prepared.Original, seed))).ToList();
+            if (cases.Count == 0)
+            {
+                throw new UserErrorException("nothing to run: give --input files or --inputs N > 0");
+            }
             var keepDir = parse.GetValue(keep);
             var folder = keepDir ?? Directory.CreateTempSubdirectory("microgen-").FullName;
             try
             {
-                project.WriteTo(folder);
-                var build = FirmwareBuilder.Build(folder, chosen);
-                var transcript = where == "host"
-                    ? FirmwareRunner.OnHost(build.Executable, data)
-                    : FirmwareRunner.OnQemu(build.Executable, chosen, data);
-                var actual = Enumerable.Range(0, prepared.Graph.Outputs.Length)
-                    .Select(i => transcript.Outputs.TryGetValue(i, out var bytes) ? bytes
-                        : throw new UserErrorException($"the firmware printed no mg-output line for output {i}")).ToArray();
-                CommonOptions.WriteOutputs(prepared.Graph, parse.GetValue(outputs) ?? [], actual);
-                var mismatches = Enumerable.Range(0, actual.Length).Where(i => !actual[i].AsSpan().SequenceEqual(expected[i])).ToList();
+                var report = FirmwareVerifier.Verify(prepared, folder, target, cases);
+                if (given.Length > 0)
+                {
+                    CommonOptions.WriteOutputs(prepared.Original, parse.GetValue(outputs) ?? [], report.Cases[0].Actual);
+                }
                 if (parse.GetValue(json))
                 {
                     context.WriteJson(new
                     {
-                        Model = prepared.ModelName, Board = chosen.Name, On = where, BitExact = mismatches.Count == 0,
-                        build.FlashBytes, build.StaticRamBytes, ArenaBytes = prepared.Plan.ArenaBytes,
-                        Outputs = actual.Select(Convert.ToHexString),
+                        report.Model, report.Board, On = target.ToString().ToLowerInvariant(), report.BitExact,
+                        report.Build.FlashBytes, report.Build.StaticRamBytes, prepared.Plan.ArenaBytes,
+                        Cases = report.Cases.Select(c => new { c.Label, c.BitExact, Outputs = c.Actual.Select(Convert.ToHexString) }),
+                        FirstMismatch = report.FirstMismatch?.ToString(),
                     });
                 }
                 else
                 {
-                    context.Out.WriteLine($"{prepared.ModelName} on {chosen.Name} ({where}): flash {build.FlashBytes:N0} bytes, static RAM {build.StaticRamBytes:N0} bytes, arena {prepared.Plan.ArenaBytes:N0} bytes");
-                    context.Out.WriteLine(mismatches.Count == 0
-                        ? $"outputs bit-exact with the reference interpreter ({actual.Sum(a => a.Length)} bytes)"
-                        : $"outputs DIFFER from the reference interpreter: output(s) {string.Join(", ", mismatches)}");
+                    WriteText(context.Out, report, prepared);
                 }
-                return mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.VerificationFailed;
+                return report.BitExact ? ExitCodes.Success : ExitCodes.VerificationFailed;
             }
             finally
             {
@@ -87,5 +79,30 @@ public sealed class RunVerb : IVerb
             }
         });
         return command;
+    }
+
+    private static ExecutionTarget Target(Board board, string on) => on switch
+    {
+        "host" when !board.IsHost => throw new UserErrorException($"--on host runs the host build; use --board host (board {board.Name} is a {board.CoreName})"),
+        "host" => ExecutionTarget.Host,
+        "qemu" when board.QemuMachine is null => throw new UserErrorException($"board {board.Name} has no QEMU machine (QEMU runs the mps2 boards)"),
+        "qemu" => ExecutionTarget.Qemu,
+        _ when board.IsHost => ExecutionTarget.Host,
+        _ when board.QemuMachine is not null => ExecutionTarget.Qemu,
+        _ => throw new UserErrorException($"board {board.Name} runs only on hardware or in the simulator; use an mps2 board with --on qemu, or --board host"),
+    };
+
+    private static void WriteText(TextWriter o, VerificationReport report, PreparedModel prepared)
+    {
+        var n = CultureInfo.InvariantCulture;
+        o.WriteLine($"{report.Model} on {report.Board} ({report.Target.ToString().ToLowerInvariant()}): flash {report.Build.FlashBytes.ToString("N0", n)} bytes, "
+            + $"static RAM {report.Build.StaticRamBytes.ToString("N0", n)} bytes, arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes");
+        foreach (var c in report.Cases)
+        {
+            o.WriteLine($"  {c.Label}: " + (c.BitExact ? "bit-exact" : $"output(s) {string.Join(", ", c.DifferingOutputs)} DIFFER"));
+        }
+        o.WriteLine(report.BitExact
+            ? $"all {report.Cases.Count} input sets bit-exact with the reference interpreter"
+            : $"{report.Cases.Count(c => !c.BitExact)} of {report.Cases.Count} input sets differ; {report.FirstMismatch?.ToString() ?? "no layer differs in the debug build"}");
     }
 }

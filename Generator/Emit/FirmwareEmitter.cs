@@ -34,6 +34,10 @@ public static class FirmwareEmitter
             var ctx = new OpContext(graph, op);
             var definition = reg.For(op);
             var call = definition.Lower(ctx, definition.Prepare(ctx), step.Storage, board.Target);
+            if (call.IsNone)
+            {
+                continue;
+            }
             foreach (var source in call.Sources)
             {
                 sources.Add(source);
@@ -287,7 +291,7 @@ public static class FirmwareEmitter
     private static string ConstantName(ConstantArray array) => "mg_c_" + array.Key;
 
     /// <summary>One function per operator, named after its index in the model: the simulator attributes cycles by this prefix.</summary>
-    public static string LayerSymbol(Operator op) => $"mg_layer_{op.Index:D3}_{op.Kind.SymbolName()}";
+    public static string LayerSymbol(Operator op) => $"mg_layer_{op.Number:D3}_{op.Kind.SymbolName()}";
 
     private static string StorageText(PlannedStep step) => step.Storage.Mode switch
     {

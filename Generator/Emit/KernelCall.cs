@@ -16,6 +16,11 @@ public sealed record KernelCall(
     string? ScratchMacro = null,
     EquatableArray<long> ScratchMacroArguments = default)
 {
+    /// <summary>No code: the step's result is already in place (an alias).</summary>
+    public static KernelCall None { get; } = new("", "", EquatableArray<KernelField>.Empty, EquatableArray<KernelOperand>.Empty, EquatableArray<string>.Empty);
+
+    public bool IsNone => Function.Length == 0;
+
     /// <summary>Builds a call whose parameter block is given as (name, value) pairs.</summary>
     public static KernelCall Create(string function, string paramsType, IEnumerable<(string Name, KernelValue Value)> fields,
         IEnumerable<KernelOperand> operands, params string[] sources) =>

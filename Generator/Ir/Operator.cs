@@ -4,7 +4,8 @@ namespace MicroGen.Ir;
 
 /// <summary>
 /// One operator of the graph, in execution order at <see cref="Index"/>. Inputs and outputs are tensor
-/// indices; an absent optional input is -1. Intermediates carry quantization metadata (LSTM).
+/// indices; an absent optional input is -1. Intermediates carry quantization metadata (LSTM). After a graph rewrite,
+/// <see cref="Source"/> keeps the operator's index in the model file, which is the number users see.
 /// </summary>
 public sealed record Operator(
     int Index,
@@ -12,7 +13,11 @@ public sealed record Operator(
     EquatableArray<int> Inputs,
     EquatableArray<int> Outputs,
     OperatorOptions Options,
-    EquatableArray<int> Intermediates)
+    EquatableArray<int> Intermediates,
+    int? Source = null)
 {
-    public string Describe() => $"operator {Index} ({Kind.DisplayName()})";
+    /// <summary>The operator's number in the model file.</summary>
+    public int Number => Source ?? Index;
+
+    public string Describe() => $"operator {Number} ({Kind.DisplayName()})";
 }

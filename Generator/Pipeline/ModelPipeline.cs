@@ -3,6 +3,7 @@ using MicroGen.Emit;
 using MicroGen.Import;
 using MicroGen.Planning;
 using MicroGen.Planning.Patches;
+using MicroGen.Planning.Rewrites;
 
 namespace MicroGen.Pipeline;
 
@@ -11,8 +12,9 @@ public static class ModelPipeline
 {
     public static PreparedModel Prepare(string modelPath, Board board, PatchSpec? patches = null, double budget = PatchPlanner.DefaultBudget)
     {
-        var graph = ModelLoader.Load(modelPath);
-        return new PreparedModel(modelPath, graph, board, PlanFor(graph, new PlanOptions(board.Target), patches ?? PatchSpec.Off, budget));
+        var original = ModelLoader.Load(modelPath);
+        var graph = GraphRewriter.Optimize(original);
+        return new PreparedModel(modelPath, original, graph, board, PlanFor(graph, new PlanOptions(board.Target), patches ?? PatchSpec.Off, budget));
     }
 
     /// <summary>The per-layer plan, or the patched plan when the patch choice yields a stage.</summary>

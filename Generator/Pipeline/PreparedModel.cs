@@ -4,8 +4,12 @@ using MicroGen.Planning;
 
 namespace MicroGen.Pipeline;
 
-/// <summary>A model imported, validated and planned for a board: what generation and verification start from.</summary>
-public sealed record PreparedModel(string ModelPath, Graph Graph, Board Board, MemoryPlan Plan)
+/// <summary>
+/// A model imported, validated, rewritten and planned for a board: what generation and verification start from.
+/// <see cref="Graph"/> is the graph the firmware computes (after exact rewrites); <see cref="Original"/> is the model as
+/// imported, the one the reference interpreter checks against.
+/// </summary>
+public sealed record PreparedModel(string ModelPath, Graph Original, Graph Graph, Board Board, MemoryPlan Plan)
 {
     public string ModelName => Path.GetFileName(ModelPath);
 }

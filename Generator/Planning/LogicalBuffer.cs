@@ -3,8 +3,9 @@ using MicroGen.Ir;
 namespace MicroGen.Planning;
 
 /// <summary>
-/// A block of arena memory with a lifetime in execution steps (inclusive). It holds one tensor, several tensors that
-/// share storage (aliases, in-place results) at fixed offsets, or one step's kernel scratch.
+/// A block of arena memory. It holds one tensor, several tensors that share storage (aliases, in-place and streamed
+/// results) at fixed offsets, or one step's kernel scratch. <see cref="Segments"/> say which bytes are in use when;
+/// FirstStep/LastStep span them all and Bytes is the extent.
 /// </summary>
 public sealed record LogicalBuffer(
     int Id,
@@ -14,9 +15,13 @@ public sealed record LogicalBuffer(
     int FirstStep,
     int LastStep,
     EquatableArray<TensorPlacement> Tensors,
-    int ScratchStep)
+    int ScratchStep,
+    EquatableArray<BufferSegment> Segments)
 {
-    public bool LiveAt(int step) => FirstStep <= step && step <= LastStep;
+    public static LogicalBuffer Simple(int id, string name, BufferKind kind, long bytes, int first, int last, int scratchStep = -1) =>
+        new(id, name, kind, bytes, first, last, EquatableArray<TensorPlacement>.Empty, scratchStep, new[] { new BufferSegment(first, last, 0, bytes) });
+
+    public bool LiveAt(int step) => Segments.Any(s => s.First <= step && step <= s.Last);
 
     public bool Overlaps(LogicalBuffer other) => FirstStep <= other.LastStep && other.FirstStep <= LastStep;
 }

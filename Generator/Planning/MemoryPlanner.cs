@@ -52,8 +52,8 @@ public static class MemoryPlanner
             graph.Operators[op].Outputs.Items.ToArray(), storage[op])));
 
         // Storage sharing is chosen per step: first each step takes its first feasible sharing option, then single-step
-        // changes are kept while they lower the peak of live bytes (sharing merges buffers for their whole lifetime, so it
-        // can raise the peak elsewhere). The plan without any sharing is the floor the result must beat or equal.
+        // changes are kept while they lower the arena of a greedy placement (sharing ties buffers together, which can
+        // fragment the arena elsewhere). The plan without any sharing is the floor the result must beat or equal.
         var choices = new int[schedule.Count];
         if (options.InPlace)
         {
@@ -100,18 +100,17 @@ public static class MemoryPlanner
             }
         }
         var (steps, buffers) = Buffers(graph, schedule, choices, options, patch is not null);
-        var problem = new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
-            buffers.Select(b => b.LastStep).ToArray(), options.Alignment);
+        var problem = new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment);
         var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
         return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
             patch?.Stage, patch?.Layout);
     }
 
+    /// <summary>The arena a greedy placement achieves for these choices: the objective of the sharing search.</summary>
     private static long Bound(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
     {
         var (_, buffers) = Buffers(graph, schedule, choices, options, false);
-        return new PlacementProblem(buffers.Select(b => b.Bytes).ToArray(), buffers.Select(b => b.FirstStep).ToArray(),
-            buffers.Select(b => b.LastStep).ToArray(), options.Alignment).LowerBound();
+        return GreedyPlacement.Solve(new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment)).Total;
     }
 
     /// <summary>The buffers for given storage choices (option index per step; an infeasible choice falls back to separate).</summary>
@@ -151,7 +150,7 @@ public static class MemoryPlanner
         var firstScratch = buffers.Count;
         foreach (var (step, bytes, name) in scratch)
         {
-            buffers.Add(new LogicalBuffer(buffers.Count, name, BufferKind.Scratch, bytes, step, step, EquatableArray<TensorPlacement>.Empty, step));
+            buffers.Add(LogicalBuffer.Simple(buffers.Count, name, BufferKind.Scratch, bytes, step, step, step));
         }
         steps = steps.Select(s => s.ScratchBuffer < 0 ? s : s with { ScratchBuffer = firstScratch + s.ScratchBuffer }).ToList();
         return (steps, buffers);

@@ -131,16 +131,19 @@ internal sealed class StorageGroups
         for (var g = 0; g < _members.Count; g++)
         {
             var members = _members[g];
-            var bytes = members.Max(m => m.Offset + _graph.Tensors[m.Tensor].SizeInBytes);
-            var first = members.Min(m => _firstUse[m.Tensor] == int.MaxValue ? 0 : _firstUse[m.Tensor]);
-            var last = members.Max(m => Math.Max(_lastUse[m.Tensor], _firstUse[m.Tensor] == int.MaxValue ? 0 : _firstUse[m.Tensor]));
+            var segments = members.Select(m =>
+            {
+                var first = _firstUse[m.Tensor] == int.MaxValue ? 0 : _firstUse[m.Tensor];
+                var last = Math.Max(_lastUse[m.Tensor], first);
+                return new BufferSegment(first, last, m.Offset, m.Offset + _graph.Tensors[m.Tensor].SizeInBytes);
+            }).ToArray();
             var kind = members.Any(m => _graph.Tensors[m.Tensor].IsVariable) ? BufferKind.Variable
                 : members.Any(m => _graph.Outputs.Contains(m.Tensor)) ? BufferKind.ModelOutput
                 : members.Any(m => _graph.Inputs.Contains(m.Tensor)) ? BufferKind.ModelInput
                 : BufferKind.Activation;
             var name = string.Join(" = ", members.Select(m => _graph.Tensors[m.Tensor].Name));
-            yield return new LogicalBuffer(g, name, kind, bytes, first, last,
-                members.Select(m => new TensorPlacement(m.Tensor, m.Offset)).ToArray(), -1);
+            yield return new LogicalBuffer(g, name, kind, segments.Max(s => s.End), segments.Min(s => s.First), segments.Max(s => s.Last),
+                members.Select(m => new TensorPlacement(m.Tensor, m.Offset)).ToArray(), -1, segments);
         }
     }
 }

@@ -81,6 +81,13 @@ typedef struct {
     ((p_batches) * (p_out_h) * (p_out_w) * (p_out_c) * 4)
 void mg_transpose_conv2d_s8(const mg_transpose_conv2d_s8_params *p, const int8_t *input, int8_t *output, int32_t *scratch);
 
+/* RESHAPE and friends when the output cannot alias the input: a plain copy. */
+typedef struct {
+    int32_t bytes;
+} mg_copy_bytes_params;
+
+void mg_copy_bytes(const mg_copy_bytes_params *p, const void *input, void *output);
+
 /* Patch-based execution: a rectangle of a feature map (rows [y0, y1), columns [x0, x1)), and the copies between a full
  * feature map (width full_w, pixel_bytes bytes per pixel) and a contiguous patch buffer. */
 typedef struct {

@@ -4,6 +4,7 @@ using MicroGen.Diagnostics;
 using MicroGen.Import;
 using MicroGen.Planning;
 using MicroGen.Planning.Patches;
+using MicroGen.Planning.Rewrites;
 
 namespace MicroGen.Bench;
 
@@ -41,8 +42,8 @@ internal static class PlannerBenchmark
             var name = Path.GetFileNameWithoutExtension(path);
             try
             {
-                var graph = ModelLoader.Load(path);
                 var clock = Stopwatch.StartNew();
+                var graph = GraphRewriter.Optimize(ModelLoader.Load(path));
                 var options = PlanOptions.Default;
                 var perLayer = MemoryPlanner.Plan(graph, options);
                 var stage = PatchPlanner.Auto(graph, options, perLayer);

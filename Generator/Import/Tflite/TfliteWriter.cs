@@ -123,6 +123,10 @@ public static class TfliteWriter
 
     private static (byte Tag, int Table) WriteOptions(FlatBufferBuilder b, Operator op)
     {
+        if (op.Options is Conv2DOptions { Explicit: not null } or DepthwiseConv2DOptions { Explicit: not null })
+        {
+            throw new UnsupportedModelException($"{op.Describe()}: explicit padding has no TFLite form");
+        }
         int VectorOf(EquatableArray<int> values) => b.CreateInt32Vector(values.Items);
         switch (op.Options)
         {

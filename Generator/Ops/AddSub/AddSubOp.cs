@@ -16,6 +16,8 @@ public sealed class AddSubOp : OperatorDefinition<AddSubData>
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Add, OpKind.Sub];
 
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
+
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
     protected override AddSubData PrepareData(OpContext ctx)

@@ -15,7 +15,7 @@ public sealed record Window2D(
     int OutputHeight, int OutputWidth)
 {
     public static Window2D Compute(OpContext ctx, Padding padding, int inH, int inW, int filterH, int filterW,
-        int strideH, int strideW, int dilationH, int dilationW)
+        int strideH, int strideW, int dilationH, int dilationW, ExplicitPadding? explicitPadding = null)
     {
         if (strideH <= 0 || strideW <= 0)
         {
@@ -28,6 +28,20 @@ public sealed record Window2D(
         if (filterH <= 0 || filterW <= 0)
         {
             throw ctx.Fail($"filter {filterH}x{filterW} must be positive");
+        }
+        if (explicitPadding is { } e)
+        {
+            if (e.Top < 0 || e.Bottom < 0 || e.Left < 0 || e.Right < 0)
+            {
+                throw ctx.Fail($"padding {e} must not be negative");
+            }
+            var explicitH = OutSize(Padding.Valid, inH + e.Top + e.Bottom, filterH, strideH, dilationH);
+            var explicitW = OutSize(Padding.Valid, inW + e.Left + e.Right, filterW, strideW, dilationW);
+            if (explicitH <= 0 || explicitW <= 0)
+            {
+                throw ctx.Fail($"a {filterH}x{filterW} window does not fit the {inH}x{inW} input padded by {e}");
+            }
+            return new Window2D(inH, inW, filterH, filterW, strideH, strideW, dilationH, dilationW, e.Top, e.Left, explicitH, explicitW);
         }
         var outH = OutSize(padding, inH, filterH, strideH, dilationH);
         var outW = OutSize(padding, inW, filterW, strideW, dilationW);

@@ -47,7 +47,7 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
             throw ctx.Fail(filter, $"input depth {inputDepth} is not a multiple of the filter depth {filterInputDepth} with groups dividing {outputDepth} output channels");
         }
         var window = Window2D.Compute(ctx, options.Padding, input.Shape[1], input.Shape[2], filter.Shape[1], filter.Shape[2],
-            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Explicit);
         ctx.RequireShape(output, input.Shape[0], window.OutputHeight, window.OutputWidth, outputDepth);
         var isFloat = input.Type == DataType.Float32;
         if (bias is not null)

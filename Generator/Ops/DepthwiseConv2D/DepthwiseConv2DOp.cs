@@ -50,7 +50,7 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
             throw ctx.Fail($"depth_multiplier {options.DepthMultiplier} contradicts the shapes (output depth {outputDepth} / input depth {inputDepth})");
         }
         var window = Window2D.Compute(ctx, options.Padding, input.Shape[1], input.Shape[2], filter.Shape[1], filter.Shape[2],
-            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Explicit);
         ctx.RequireShape(output, input.Shape[0], window.OutputHeight, window.OutputWidth, outputDepth);
         var isFloat = input.Type == DataType.Float32;
         if (bias is not null)

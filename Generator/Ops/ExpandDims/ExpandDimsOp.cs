@@ -8,11 +8,9 @@ namespace MicroGen.Ops.ExpandDims;
 /// EXPAND_DIMS: inserts a size-1 dimension at the constant axis (int32 or int64 scalar, in [-(rank+1), rank]).
 /// Float32, int8, int16 as TFLM; the bytes are copied unchanged.
 /// </summary>
-public sealed class ExpandDimsOp : OperatorDefinition<ByteCopyData>
+public sealed class ExpandDimsOp : ShapeOnlyOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.ExpandDims];
-
-    public override void Validate(OpContext ctx) => PrepareData(ctx);
 
     protected override ByteCopyData PrepareData(OpContext ctx)
     {
@@ -32,5 +30,4 @@ public sealed class ExpandDimsOp : OperatorDefinition<ByteCopyData>
         return ShapeOnlyOps.Prepare(ctx, input, output);
     }
 
-    protected override void Eval(ByteCopyData d, TensorBuffers buffers) => ShapeOnlyOps.Eval(d, buffers);
 }

@@ -14,6 +14,8 @@ public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Maximum, OpKind.Minimum];
 
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
+
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
     protected override MaximumMinimumData PrepareData(OpContext ctx)

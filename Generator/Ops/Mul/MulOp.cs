@@ -15,6 +15,8 @@ public sealed class MulOp : OperatorDefinition<MulData>
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Mul];
 
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
+
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
     public override long CountMacs(OpContext ctx) => ctx.Output(0).ElementCount;

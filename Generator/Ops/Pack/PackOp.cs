@@ -23,7 +23,10 @@ public sealed class PackOp : OperatorDefinition<PackData>
         {
             throw ctx.Fail("has no inputs");
         }
-        ctx.RequireCounts(ctx.InputCount, ctx.InputCount, 1);
+        if (ctx.OutputCount != 1)
+        {
+            throw ctx.Fail($"has {ctx.OutputCount} outputs, expected 1");
+        }
         if (options.Count != ctx.InputCount)
         {
             throw ctx.Fail($"values_count is {options.Count} but the operator has {ctx.InputCount} inputs");

@@ -10,11 +10,9 @@ namespace MicroGen.Ops.Reshape;
 /// the new_shape option when it is non-empty, else from the output tensor; one -1 is inferred from the element count.
 /// The target must keep the element count and equal the output's shape. Any element type; the bytes are copied unchanged.
 /// </summary>
-public sealed class ReshapeOp : OperatorDefinition<ByteCopyData>
+public sealed class ReshapeOp : ShapeOnlyOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Reshape];
-
-    public override void Validate(OpContext ctx) => PrepareData(ctx);
 
     protected override ByteCopyData PrepareData(OpContext ctx)
     {
@@ -66,5 +64,4 @@ public sealed class ReshapeOp : OperatorDefinition<ByteCopyData>
         return ShapeOnlyOps.Prepare(ctx, input, output);
     }
 
-    protected override void Eval(ByteCopyData d, TensorBuffers buffers) => ShapeOnlyOps.Eval(d, buffers);
 }

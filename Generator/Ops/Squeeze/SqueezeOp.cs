@@ -9,11 +9,9 @@ namespace MicroGen.Ops.Squeeze;
 /// SQUEEZE: removes the size-1 dimensions listed in squeeze_dims (negative allowed; each must be 1), or all size-1
 /// dimensions when the list is empty. The output must have exactly the remaining shape; the bytes are copied unchanged.
 /// </summary>
-public sealed class SqueezeOp : OperatorDefinition<ByteCopyData>
+public sealed class SqueezeOp : ShapeOnlyOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Squeeze];
-
-    public override void Validate(OpContext ctx) => PrepareData(ctx);
 
     protected override ByteCopyData PrepareData(OpContext ctx)
     {
@@ -50,5 +48,4 @@ public sealed class SqueezeOp : OperatorDefinition<ByteCopyData>
         return ShapeOnlyOps.Prepare(ctx, input, output);
     }
 
-    protected override void Eval(ByteCopyData d, TensorBuffers buffers) => ShapeOnlyOps.Eval(d, buffers);
 }

@@ -1,18 +1,20 @@
 namespace MicroGen.Planning.Placement;
 
 /// <summary>
-/// Dynamic storage allocation: blocks with sizes and lifetimes [First, Last] (inclusive steps) must get offsets so
-/// that blocks alive at the same time never overlap; minimise the highest end. Conflicts are precomputed.
+/// Dynamic storage allocation: blocks, each a set of segments (steps [First, Last] x bytes [Start, End) relative to
+/// the block's base), must get base offsets so that no two segments alive at the same step overlap; minimise the
+/// highest end. A plain block has one segment. Conflicting block pairs are precomputed.
 /// </summary>
 public sealed class PlacementProblem
 {
-    public PlacementProblem(IReadOnlyList<long> sizes, IReadOnlyList<int> first, IReadOnlyList<int> last, int alignment)
+    public PlacementProblem(IReadOnlyList<IReadOnlyList<BufferSegment>> blocks, int alignment)
     {
-        Count = sizes.Count;
-        Sizes = sizes.Select(s => AlignUp(s, alignment)).ToArray();
-        First = first.ToArray();
-        Last = last.ToArray();
+        Count = blocks.Count;
         Alignment = alignment;
+        Segments = blocks.Select(b => b.Select(s => s with { End = s.Start + AlignUp(s.End - s.Start, alignment) }).ToArray()).ToArray();
+        Sizes = Segments.Select(s => s.Length == 0 ? 0 : s.Max(x => x.End)).ToArray();
+        First = Segments.Select(s => s.Length == 0 ? 0 : s.Min(x => x.First)).ToArray();
+        Last = Segments.Select(s => s.Length == 0 ? 0 : s.Max(x => x.Last)).ToArray();
         var conflicts = new List<int>[Count];
         for (var i = 0; i < Count; i++)
         {
@@ -32,8 +34,17 @@ public sealed class PlacementProblem
         Conflicts = conflicts.Select(c => c.ToArray()).ToArray();
     }
 
+    /// <summary>Plain blocks: one segment each.</summary>
+    public PlacementProblem(IReadOnlyList<long> sizes, IReadOnlyList<int> first, IReadOnlyList<int> last, int alignment)
+        : this(sizes.Select((s, i) => (IReadOnlyList<BufferSegment>)[new BufferSegment(first[i], last[i], 0, s)]).ToArray(), alignment)
+    {
+    }
+
     public int Count { get; }
 
+    public BufferSegment[][] Segments { get; }
+
+    /// <summary>Each block's extent (its highest segment end).</summary>
     public long[] Sizes { get; }
 
     public int[] First { get; }
@@ -44,7 +55,7 @@ public sealed class PlacementProblem
 
     public int[][] Conflicts { get; }
 
-    /// <summary>The largest sum of sizes alive at one step: no placement can end lower.</summary>
+    /// <summary>The largest number of bytes in use at one step (the union of each block's live segments): no placement ends lower.</summary>
     public long LowerBound()
     {
         if (Count == 0)
@@ -52,24 +63,31 @@ public sealed class PlacementProblem
             return 0;
         }
         var steps = Last.Max() + 1;
-        var live = new long[steps + 1];
+        var live = new long[steps];
         for (var i = 0; i < Count; i++)
         {
-            live[First[i]] += Sizes[i];
-            live[Last[i] + 1] -= Sizes[i];
+            for (var step = First[i]; step <= Last[i]; step++)
+            {
+                var ranges = Segments[i].Where(s => s.First <= step && step <= s.Last).Select(s => (s.Start, s.End)).OrderBy(r => r.Start);
+                long covered = 0, reach = long.MinValue;
+                foreach (var (start, end) in ranges)
+                {
+                    var from = Math.Max(start, reach);
+                    if (end > from)
+                    {
+                        covered += end - from;
+                    }
+                    reach = Math.Max(reach, end);
+                }
+                live[step] += covered;
+            }
         }
-        long current = 0, best = 0;
-        for (var s = 0; s < steps; s++)
-        {
-            current += live[s];
-            best = Math.Max(best, current);
-        }
-        return best;
+        return live.Max();
     }
 
     public static long AlignUp(long value, int alignment) => (value + alignment - 1) / alignment * alignment;
 
-    /// <summary>Checks a placement: every offset aligned, conflicting blocks disjoint. Returns the first violation or null.</summary>
+    /// <summary>Checks a placement: every offset aligned, no two segments alive together overlapping. Returns the first violation or null.</summary>
     public string? Violation(IReadOnlyList<long> offsets)
     {
         for (var i = 0; i < Count; i++)
@@ -80,12 +98,27 @@ public sealed class PlacementProblem
             }
             foreach (var j in Conflicts[i])
             {
-                if (offsets[i] < offsets[j] + Sizes[j] && offsets[j] < offsets[i] + Sizes[i])
+                if (Collide(i, offsets[i], j, offsets[j]))
                 {
                     return $"blocks {i} and {j} are alive together and overlap";
                 }
             }
         }
         return null;
+    }
+
+    public bool Collide(int a, long baseA, int b, long baseB)
+    {
+        foreach (var sa in Segments[a])
+        {
+            foreach (var sb in Segments[b])
+            {
+                if (sa.First <= sb.Last && sb.First <= sa.Last && baseA + sa.Start < baseB + sb.End && baseB + sb.Start < baseA + sa.End)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -105,7 +105,7 @@ public static class ConvolutionKernels
                             }
                         }
                         var biasValue = bias.IsEmpty ? 0f : bias[outChannel];
-                        output[outIndex++] = Math.Min(Math.Max(total + biasValue, d.FloatActivationMin), d.FloatActivationMax);
+                        output[outIndex++] = FloatActivation.Clamp(total + biasValue, d.FloatActivationMin, d.FloatActivationMax);
                     }
                 }
             }

@@ -96,7 +96,7 @@ public static class DepthwiseConvolutionKernels
                                 }
                             }
                             var biasValue = bias.IsEmpty ? 0f : bias[outChannel];
-                            output[outIndex + outChannel] = Math.Min(Math.Max(total + biasValue, d.FloatActivationMin), d.FloatActivationMax);
+                            output[outIndex + outChannel] = FloatActivation.Clamp(total + biasValue, d.FloatActivationMin, d.FloatActivationMax);
                         }
                     }
                     outIndex += depth;

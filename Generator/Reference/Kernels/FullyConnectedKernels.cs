@@ -57,7 +57,7 @@ public static class FullyConnectedKernels
                     total += input[b * d.AccumDepth + i] * filter[unit * d.AccumDepth + i];
                 }
                 var biasValue = bias.IsEmpty ? 0f : bias[unit];
-                output[unit + d.OutputDepth * b] = Math.Min(Math.Max(total + biasValue, d.FloatActivationMin), d.FloatActivationMax);
+                output[unit + d.OutputDepth * b] = FloatActivation.Clamp(total + biasValue, d.FloatActivationMin, d.FloatActivationMax);
             }
         }
     }

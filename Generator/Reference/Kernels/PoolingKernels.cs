@@ -119,7 +119,7 @@ public static class PoolingKernels
                             }
                         }
                         var result = average ? total / count : best;
-                        output[outIndex++] = Math.Min(Math.Max(result, d.FloatActivationMin), d.FloatActivationMax);
+                        output[outIndex++] = FloatActivation.Clamp(result, d.FloatActivationMin, d.FloatActivationMax);
                     }
                 }
             }

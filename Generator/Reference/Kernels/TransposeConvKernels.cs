@@ -37,7 +37,7 @@ public static class TransposeConvKernels
             {
                 acc += bias[o % d.OutputDepth];
             }
-            output[o] = Math.Min(Math.Max(acc, d.FloatActivationMin), d.FloatActivationMax);
+            output[o] = FloatActivation.Clamp(acc, d.FloatActivationMin, d.FloatActivationMax);
         }
     }
 

@@ -90,6 +90,21 @@ public class AddSubOpTests
         Assert.That(result, Is.EqualTo(new sbyte[] { -127, 63, -128, -64 }));
     }
 
+    // TFLM forms ADD's multipliers in double (add_common.cc) and SUB's in float (sub_common.cc). With these scales the
+    // two give different multipliers: input 1 (1699568768 vs 1699568788, shift -3) and output (1319093120 vs
+    // 1319093178, shift -19). Expected values from an independent Python model of TFLM's arithmetic (IEEE float
+    // emulated by rounding each operation to binary32): ADD(-111, -127) = -92 (the float path would give -91),
+    // SUB(-111, 127) = -91 (the double path would give -92); the negated inputs give the negated results.
+    [Test]
+    public void AddUsesDoubleAndSubUsesFloatMultipliers()
+    {
+        var (s1, s2, so) = (Q(0.022475749254226685f, 0), Q(0.1135965883731842f, 0), Q(0.18493524193763733f, 0));
+        var add = Binary(OpKind.Add, DataType.Int8, [2], s1, [2], s2, [2], so);
+        Assert.That(Run<sbyte>(add, 0, new sbyte[] { -111, 111 }, new sbyte[] { -127, 127 }), Is.EqualTo(new sbyte[] { -92, 92 }));
+        var sub = Binary(OpKind.Sub, DataType.Int8, [2], s1, [2], s2, [2], so);
+        Assert.That(Run<sbyte>(sub, 0, new sbyte[] { -111, 111 }, new sbyte[] { 127, -127 }), Is.EqualTo(new sbyte[] { -91, 91 }));
+    }
+
     [Test]
     public void Relu6ClampsQuantizedOutput()
     {

@@ -57,6 +57,13 @@ public class PadOpTests
     }
 
     [Test]
+    public void PadV2FloatUsesConstantValue()
+    {
+        var graph = Pad(DataType.Float32, [1, 2], [0, 0, 1, 1], [1, 4], null, new[] { -1.5f });
+        Assert.That(Run<float>(graph, 0, new[] { 2f, 3f }), Is.EqualTo(new[] { -1.5f, 2f, 3f, -1.5f }));
+    }
+
+    [Test]
     public void Int16PadsWithZeroNotZeroPoint()
     {
         // TFLM pads int16 with 0 when there is no constant_values input, whatever the zero point.

@@ -1,0 +1,26 @@
+using MicroGen.Ir;
+
+namespace MicroGen.Ops.Common;
+
+/// <summary>
+/// Storage options of elementwise operators: the output may be written over any input that has exactly the output's
+/// shape and element size (each output element depends only on the input elements at its own index, read before the
+/// write). Broadcast inputs cannot be overwritten.
+/// </summary>
+public static class ElementwiseStorage
+{
+    public static IReadOnlyList<StorageOption> Options(OpContext ctx, long scratchBytes = 0)
+    {
+        var options = new List<StorageOption> { StorageOption.Separate(scratchBytes) };
+        var output = ctx.Output(0);
+        for (var i = 0; i < ctx.InputCount; i++)
+        {
+            var input = ctx.OptionalInput(i);
+            if (input is { IsConstant: false } && input.Shape.Equals(output.Shape) && input.Type.SizeInBytes() == output.Type.SizeInBytes())
+            {
+                options.Add(new StorageOption(StorageMode.InPlace, i, scratchBytes));
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using MicroGen.Cli;
+using MicroGen.IO;
+using MicroGen.Ir;
+using MicroGen.Tests.Support;
+
+namespace MicroGen.Tests.Cli;
+
+public class CliTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = new MicroGenCli(output, error).Run(args);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Hello => SharedModels.PathOf("tflm_hello_world_int8.tflite");
+
+    [Test]
+    public void InspectReportsOperatorsMacsAndTotals()
+    {
+        var (exit, text, _) = Run("inspect", Hello);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(text, Does.Contain("FULLY_CONNECTED").And.Contain("total MACs 288"));
+        var (jsonExit, json, _) = Run("inspect", Hello, "--json");
+        Assert.That(jsonExit, Is.EqualTo(0));
+        using var doc = JsonDocument.Parse(json);
+        Assert.That(doc.RootElement.GetProperty("total_macs").GetInt64(), Is.EqualTo(288));
+        Assert.That(doc.RootElement.GetProperty("operators").GetArrayLength(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public void InferRejectsAShapeMismatchNamingBothShapes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mg-wrong-{Environment.ProcessId}.npy");
+        new NpyArray(DataType.Int8, new[] { 1, 2 }, new byte[2]).Write(path);
+        var (exit, _, err) = Run("infer", Hello, "--input", path);
+        File.Delete(path);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(err, Does.Contain("int8 (1, 2)").And.Contain("expects int8 (1, 1)"));
+    }
+
+    [Test]
+    public void InferWritesTheReferenceOutputs()
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"mg-in-{Environment.ProcessId}.npy");
+        var output = Path.Combine(Path.GetTempPath(), $"mg-out-{Environment.ProcessId}.npy");
+        new NpyArray(DataType.Int8, new[] { 1, 1 }, [37]).Write(input);
+        var (exit, _, err) = Run("infer", Hello, "--input", input, "--output", output);
+        Assert.That(exit, Is.EqualTo(0), err);
+        var result = NpyArray.Read(output);
+        Assert.That(result.Shape, Is.EqualTo(new EquatableArray<int>(new[] { 1, 1 })));
+        File.Delete(input);
+        File.Delete(output);
+    }
+
+    [Test]
+    public void ATruncatedModelIsOneLineExitTwo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mg-trunc-{Environment.ProcessId}.tflite");
+        File.WriteAllBytes(path, File.ReadAllBytes(Hello).AsSpan(0, 700).ToArray());
+        var (exit, _, err) = Run("inspect", path);
+        File.Delete(path);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(err, Does.StartWith("microgen: error: ").And.Contain("byte"));
+        Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void PlanOnATooSmallBoardNamesTheRegionAndBytesOver()
+    {
+        var (exit, _, err) = Run("plan", SharedModels.PathOf("mcunet_320kb_1mb_imagenet.tflite"), "--board", "nucleo-l073rz");
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(err, Does.Contain("does not fit nucleo-l073rz: region RAM").And.Contain("over by"));
+    }
+
+    [Test]
+    public void UnknownVerbOrOptionIsExitTwo()
+    {
+        Assert.That(Run("frobnicate").Exit, Is.EqualTo(2));
+        Assert.That(Run("inspect", Hello, "--bogus").Exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    [Category("Firmware")]
+    public void RunOnTheHostIsBitExact()
+    {
+        var (exit, text, err) = Run("run", Hello, "--board", "host", "--inputs", "2");
+        Assert.That(exit, Is.EqualTo(0), err);
+        Assert.That(text, Does.Contain("all 2 input sets bit-exact"));
+    }
+}

@@ -200,6 +200,8 @@ internal sealed partial class OnnxGraphConverter
             case "Add": case "Mul": case "Sub": ConvertBinary(node); break;
             case "Concat": ConvertConcat(node); break;
             case "Pad": ConvertPad(node); break;
+            case "Slice": ConvertSlice(node); break;
+            case "Split": ConvertSplit(node); break;
             case "Max": case "Min": ConvertMaxMin(node); break;
             case "Reshape": case "Flatten": case "Squeeze": case "Unsqueeze": ConvertReshape(node); break;
             case "Transpose": ConvertTranspose(node); break;

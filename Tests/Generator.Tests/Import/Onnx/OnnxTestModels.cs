@@ -311,6 +311,29 @@ internal static class OnnxTestModels
                     b.Output("y", Int8Element, 1, 3, 4, 5);
                     break;
                 }
+            case "Slice":
+                {
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 6, 4, 5), 0.05f, 7, Int8Element, "x_dq");
+                    var slice = b.Node("Slice", [x, b.Initializer("starts", Int64Element, [1], new long[] { 2 }),
+                        b.Initializer("ends", Int64Element, [1], new long[] { 5 }), b.Initializer("axes", Int64Element, [1], new long[] { 1 })], "slice");
+                    Q(b, slice, 0.05f, 7, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 3, 4, 5);
+                    break;
+                }
+            case "Split":
+                {
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 6, 4, 5), 0.05f, 7, Int8Element, "x_dq");
+                    var node = new global::Onnx.NodeProto { OpType = "Split", Name = "split" };
+                    node.Input.AddRange([x, b.Initializer("split", Int64Element, [2], new long[] { 2, 4 })]);
+                    node.Output.AddRange(["part0", "part1"]);
+                    node.Attribute.Add(new global::Onnx.AttributeProto { Name = "axis", I = 1, Type = global::Onnx.AttributeProto.Types.AttributeType.Int });
+                    b.Graph.Node.Add(node);
+                    Q(b, "part0", 0.05f, 7, Int8Element, "y0");
+                    Q(b, "part1", 0.05f, 7, Int8Element, "y1");
+                    b.Output("y0", Int8Element, 1, 2, 4, 5);
+                    b.Output("y1", Int8Element, 1, 4, 4, 5);
+                    break;
+                }
             case "ReduceMean":
                 {
                     var x = Dq(b, b.Input("x", Int8Element, 1, 6, 4, 5), 0.05f, 4, Int8Element, "x_dq");
@@ -459,7 +482,7 @@ internal static class OnnxTestModels
     public static OnnxProto.ModelProto FloatGraph(string variant, int seed)
     {
         var r = new Random(seed);
-        var b = new OnnxModelBuilder(opset: variant == "ReduceMeanChannels" ? 13 : 17);
+        var b = new OnnxModelBuilder(opset: variant switch { "ReduceMeanChannels" => 13, "Split" => 18, _ => 17 });
         switch (variant)
         {
             case "Elementwise":
@@ -534,6 +557,28 @@ internal static class OnnxTestModels
                     var x2 = b.Input("x2", FloatElement, 1, 3, 4, 5);
                     b.Node("Min", [x, x2], "y");
                     b.Output("y", FloatElement, 1, 3, 4, 5);
+                    break;
+                }
+            case "Slice":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 8, 7);
+                    b.Node("Slice", [x, b.Initializer("starts", Int64Element, [1], new long[] { -5 }),
+                        b.Initializer("ends", Int64Element, [1], new long[] { long.MaxValue }), b.Initializer("axes", Int64Element, [1], new long[] { 2 })], "y");
+                    b.Output("y", FloatElement, 1, 3, 5, 7);
+                    break;
+                }
+            case "Split":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 7);
+                    var node = new global::Onnx.NodeProto { OpType = "Split", Name = "split" };
+                    node.Input.Add(x);
+                    node.Output.AddRange(["y0", "y1", "y2"]);
+                    node.Attribute.Add(new global::Onnx.AttributeProto { Name = "axis", I = 3, Type = global::Onnx.AttributeProto.Types.AttributeType.Int });
+                    node.Attribute.Add(new global::Onnx.AttributeProto { Name = "num_outputs", I = 3, Type = global::Onnx.AttributeProto.Types.AttributeType.Int });
+                    b.Graph.Node.Add(node);
+                    b.Output("y0", FloatElement, 1, 3, 4, 3);
+                    b.Output("y1", FloatElement, 1, 3, 4, 3);
+                    b.Output("y2", FloatElement, 1, 3, 4, 1);
                     break;
                 }
             case "ReduceMeanChannels":

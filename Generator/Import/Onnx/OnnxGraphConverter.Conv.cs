@@ -10,7 +10,10 @@ internal sealed partial class OnnxGraphConverter
     {
         node.RequireInputs(2, 3);
         var x = Input(node, 0);
-        DefineCompute(node, [x], ConvPlan(node, x, Input(node, 1), OptionalInput(node, 2)));
+        var w = Input(node, 1);
+        var b = OptionalInput(node, 2);
+        DefineCompute(node, [x], ConvPlan(node, x, w, b));
+        _convInputs[node.Outputs[0]] = new ConvInputs(node, x, w, b);
     }
 
     private void ConvertQLinearConv(OnnxNodeView node)

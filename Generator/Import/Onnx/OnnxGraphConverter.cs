@@ -24,6 +24,7 @@ internal sealed partial class OnnxGraphConverter
     private readonly Dictionary<(string Name, bool Nhwc), int> _materialized = new();
     private readonly Dictionary<string, OnnxValue> _floatForms = new(StringComparer.Ordinal);
     private readonly Dictionary<int, DataType> _inputStorage = new();
+    private readonly Dictionary<string, ConvInputs> _convInputs = new(StringComparer.Ordinal);
 
     public OnnxGraphConverter(string source, OnnxProto.GraphProto graph, OnnxOpsets opsets)
     {
@@ -194,6 +195,7 @@ internal sealed partial class OnnxGraphConverter
             case "AveragePool": case "MaxPool": ConvertPool(node); break;
             case "GlobalAveragePool": case "GlobalMaxPool": ConvertGlobalPool(node); break;
             case "ReduceMean": ConvertReduceMean(node); break;
+            case "BatchNormalization": ConvertBatchNormalization(node); break;
             case "Relu": case "Clip": case "Sigmoid": case "Tanh": case "LeakyRelu": case "HardSwish": case "Softmax":
                 ConvertUnary(node);
                 break;

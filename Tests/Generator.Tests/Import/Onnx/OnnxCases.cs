@@ -73,6 +73,8 @@ internal static class OnnxCases
         new("float Min", () => FloatGraph("Min", 45), [OpKind.Minimum], Exact: true),
         new("float Slice with a negative start", () => FloatGraph("Slice", 46), [OpKind.Slice], Exact: true),
         new("float Split into num_outputs (opset 18)", () => FloatGraph("Split", 47), [OpKind.SplitV], Exact: true),
+        new("float Conv+BatchNormalization+Relu (folded)", () => FloatGraph("ConvBatchNorm", 48), [OpKind.Conv2D]),
+        new("float BatchNormalization after MaxPool", () => FloatGraph("PoolBatchNorm", 49), [OpKind.MaxPool2D, OpKind.Mul, OpKind.Add]),
         new("float ReduceMean over channels", () => FloatGraph("ReduceMeanChannels", 42), [OpKind.Mean]),
         new("float MaxPool explicit pads (PADV2)", () => FloatGraph("MaxPoolPads", 41), [OpKind.PadV2, OpKind.MaxPool2D], Exact: true),
         new("float Conv-Flatten-Gemm-MatMul", () => FloatModel("ConvFlattenGemm", 35), [OpKind.Conv2D, OpKind.FullyConnected, OpKind.FullyConnected]),

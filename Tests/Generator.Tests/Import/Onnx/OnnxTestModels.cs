@@ -581,6 +581,31 @@ internal static class OnnxTestModels
                     b.Output("y2", FloatElement, 1, 3, 4, 1);
                     break;
                 }
+            case "ConvBatchNorm":
+            case "PoolBatchNorm":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 6, 7);
+                    string features;
+                    if (variant == "ConvBatchNorm")
+                    {
+                        b.Initializer("w", FloatElement, [4, 3, 3, 3], RandomFloats(r, 108));
+                        b.Initializer("cb", FloatElement, [4], RandomFloats(r, 4));
+                        features = b.Node("Conv", [x, "w", "cb"], "conv", ("kernel_shape", new[] { 3, 3 }), ("pads", new[] { 1, 1, 1, 1 }));
+                    }
+                    else
+                    {
+                        features = b.Node("MaxPool", [x], "pool", ("kernel_shape", new[] { 1, 1 }));
+                    }
+                    var c = variant == "ConvBatchNorm" ? 4 : 3;
+                    b.Initializer("gamma", FloatElement, [c], RandomFloats(r, c, 2f));
+                    b.Initializer("beta", FloatElement, [c], RandomFloats(r, c));
+                    b.Initializer("mean", FloatElement, [c], RandomFloats(r, c));
+                    b.Initializer("var", FloatElement, [c], RandomFloats(r, c).Select(v => v * v + 0.1f).ToArray());
+                    var bn = b.Node("BatchNormalization", [features, "gamma", "beta", "mean", "var"], "bn", ("epsilon", 1e-3f));
+                    b.Node("Relu", [bn], "y");
+                    b.Output("y", FloatElement, 1, c, 6, 7);
+                    break;
+                }
             case "ReduceMeanChannels":
                 {
                     var x = b.Input("x", FloatElement, 1, 6, 4, 5);

@@ -189,6 +189,7 @@ internal sealed partial class OnnxGraphConverter
             case "DequantizeLinear": ConvertDequantizeLinear(node); break;
             case "Conv": ConvertConv(node); break;
             case "QLinearConv": ConvertQLinearConv(node); break;
+            case "ConvTranspose": ConvertConvTranspose(node); break;
             case "Gemm": ConvertGemm(node); break;
             case "MatMul": ConvertMatMul(node); break;
             case "QLinearMatMul": ConvertQLinearMatMul(node); break;

@@ -334,6 +334,18 @@ internal static class OnnxTestModels
                     b.Output("y1", Int8Element, 1, 4, 4, 5);
                     break;
                 }
+            case "ConvTranspose":
+                {
+                    var r = new Random(50);
+                    var x = Dq(b, b.Input("x", Int8Element, 1, 4, 3, 5), 0.05f, 3, Int8Element, "x_dq");
+                    var ws = Scales(r, 6, 0.003f, 0.008f);
+                    var w = QdqWeights(b, r, "w", [4, 6, 4, 4], ws, axis: 1);
+                    var bias = QdqBias(b, r, "b", 0.05f, ws, 6);
+                    var up = b.Node("ConvTranspose", [x, w, bias], "up", ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 }));
+                    Q(b, up, 0.05f, 0, Int8Element, "y");
+                    b.Output("y", Int8Element, 1, 6, 6, 10);
+                    break;
+                }
             case "ReduceMean":
                 {
                     var x = Dq(b, b.Input("x", Int8Element, 1, 6, 4, 5), 0.05f, 4, Int8Element, "x_dq");
@@ -604,6 +616,21 @@ internal static class OnnxTestModels
                     var bn = b.Node("BatchNormalization", [features, "gamma", "beta", "mean", "var"], "bn", ("epsilon", 1e-3f));
                     b.Node("Relu", [bn], "y");
                     b.Output("y", FloatElement, 1, c, 6, 7);
+                    break;
+                }
+            case "ConvTransposeValid":
+            case "ConvTransposeCropped":
+                {
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var valid = variant == "ConvTransposeValid";
+                    var k = valid ? 2 : 3;
+                    b.Initializer("w", FloatElement, [3, 2, k, k], RandomFloats(r, 6 * k * k));
+                    b.Initializer("cb", FloatElement, [2], RandomFloats(r, 2));
+                    (string, object)[] attributes = valid
+                        ? [("strides", new[] { 2, 2 })]
+                        : [("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 }), ("output_padding", new[] { 1, 1 })];
+                    b.Node("ConvTranspose", [x, "w", "cb"], "y", attributes);
+                    b.Output("y", FloatElement, 1, 2, 8, 10);
                     break;
                 }
             case "ReduceMeanChannels":

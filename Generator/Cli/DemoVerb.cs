@@ -44,7 +44,7 @@ public sealed class DemoVerb : IVerb
             o.WriteLine($"MicroGen demo: {prepared.ModelName} on {chosen.Name} ({chosen.CoreName}, {chosen.ClockHz / 1e6:0} MHz)");
             o.WriteLine($"  model     {summary.Operators.Count} operators, {summary.TotalMacs.ToString("N0", n)} MACs, {summary.WeightBytes.ToString("N0", n)} bytes of weights");
             o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})"
-                + (prepared.Plan.Patch is { } stage ? $"; {stage.Rows}x{stage.Cols} patches until operator {stage.SplitOperator}, {stage.MacOverhead.ToString("P1", n)} extra MACs" : ""));
+                + (prepared.Plan.Patch is { } stage ? $"; {stage.Rows}x{stage.Cols} patches until operator {stage.SplitNumber}, {stage.MacOverhead.ToString("P1", n)} extra MACs" : ""));
 
             var cases = Enumerable.Range(1, parse.GetValue(inputs)).Select(seed => SeededInputs.Create(prepared.Graph, seed)).ToList();
             var boardFolder = Path.Combine(folder, chosen.Name);

@@ -124,7 +124,6 @@ public static class FirmwareEmitter
         var stage = plan.Patch!;
         var layout = plan.PatchLayout!;
         var block = plan.ScratchOffset(step);
-        var patchTensorOffset = new Dictionary<int, long> { [stage.InputTensor] = block + layout.InputOffset };
         var layers = new List<PatchLayerModel>();
         sources.Add("kernels/mg_copy_region.c");
         for (var k = 0; k < stage.Operators.Length; k++)
@@ -134,14 +133,14 @@ public static class FirmwareEmitter
             var definition = reg.For(op);
             var data = definition.Prepare(ctx);
             var patchable = (IPatchableOperator)definition;
-            patchTensorOffset[op.Outputs[0]] = block + layout.OutputOffsets[k];
             var blocks = new List<IReadOnlyList<FieldModel>>();
             var keys = new List<string>();
             var blockOfPatch = new List<int>();
             KernelCall? call = null;
             foreach (var patch in stage.Patches)
             {
-                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, patch.Inputs[k], patch.Outputs[k]), StorageOption.Separate(), board.Target);
+                var inputs = op.Inputs.Select(t => t >= 0 && stage.Tensors.Contains(t) ? patch.RegionOf(stage, t) : (PatchRegion?)null).ToList();
+                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, patch.RegionOf(stage, op.Outputs[0])), StorageOption.Separate(), board.Target);
                 var fields = call.Fields.Select(f => Field(f, constants)).ToList();
                 var key = string.Join(";", fields.Select(f => f.Value));
                 var index = keys.IndexOf(key);
@@ -160,19 +159,18 @@ public static class FirmwareEmitter
             var scratchOffset = layout.ScratchOffsets[k] < 0 ? -1 : block + layout.ScratchOffsets[k];
             var operands = call.Operands.Select(o => o.IsScratch
                 ? new OperandModel("scratch", "void", scratchOffset, "")
-                : patchTensorOffset.TryGetValue(o.Tensor, out var offset)
-                    ? new OperandModel("arena", CLiterals.CType(graph.Tensors[o.Tensor].Type), offset, "")
+                : stage.Tensors.Contains(o.Tensor)
+                    ? new OperandModel("arena", CLiterals.CType(graph.Tensors[o.Tensor].Type), block + layout.OffsetOf(stage, o.Tensor), "")
                     : Operand(o, graph, plan, step, constants)).ToList();
-            layers.Add(new PatchLayerModel(op.Index, op.Kind.DisplayName(), LayerSymbol(op), call.Function,
-                call.ParamsType, blocks, blockOfPatch, operands));
+            layers.Add(new PatchLayerModel(op.Number, op.Kind.DisplayName(), LayerSymbol(op), call.Function, call.ParamsType, blocks, blockOfPatch, operands));
         }
         var input = graph.Tensors[stage.InputTensor];
         var split = graph.Tensors[stage.OutputTensor];
         static RegionValueModel Region(PatchRegion r) => new(r.Y0, r.Y1, r.X0, r.X1);
-        return new PatchStageModel(stage.Patches.Length, stage.Rows, stage.Cols, stage.SplitOperator,
-            stage.Patches.Select(p => Region(p.Inputs[0])).ToList(), stage.Patches.Select(p => Region(p.Outputs[^1])).ToList(),
+        return new PatchStageModel(stage.Patches.Length, stage.Rows, stage.Cols, stage.SplitNumber,
+            stage.Patches.Select(p => Region(p.RegionOf(stage, input.Index))).ToList(), stage.Patches.Select(p => Region(p.RegionOf(stage, split.Index))).ToList(),
             plan.TensorOffset(stage.InputTensor), input.Shape[2], input.Shape[3] * input.Type.SizeInBytes(),
-            block + layout.InputOffset, block + layout.OutputOffsets[^1],
+            block + layout.OffsetOf(stage, input.Index), block + layout.OffsetOf(stage, split.Index),
             plan.TensorOffset(stage.OutputTensor), split.Shape[2], split.Shape[3] * split.Type.SizeInBytes(), split.SizeInBytes, layers);
     }
 

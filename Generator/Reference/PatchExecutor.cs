@@ -6,7 +6,7 @@ namespace MicroGen.Reference;
 
 /// <summary>
 /// Runs a patch stage the way the firmware does: for each patch, copy the input rectangle in, run every stage operator
-/// on patch-sized buffers with its patch-adjusted data, copy the last output rectangle into the full split tensor.
+/// on patch-sized buffers (one per stage tensor) with its patch-adjusted data, copy the split tensor's rectangle out.
 /// </summary>
 internal sealed class PatchExecutor
 {
@@ -32,26 +32,31 @@ internal sealed class PatchExecutor
         foreach (var patch in _stage.Patches)
         {
             var input = _graph.Tensors[_stage.InputTensor];
-            var inputPatch = CopyIn(full.Bytes(input.Index), input, patch.Inputs[0]);
-            patchBuffers.Bind(input.Index, inputPatch);
-            byte[] output = [];
+            patchBuffers.Bind(input.Index, CopyIn(full.Bytes(input.Index), input, patch.RegionOf(_stage, input.Index)));
             for (var k = 0; k < _operators.Length; k++)
             {
                 var op = _graph.Operators[_stage.Operators[k]];
                 var outputTensor = _graph.Tensors[op.Outputs[0]];
-                output = new byte[patch.Outputs[k].Pixels * outputTensor.Shape[3] * outputTensor.Type.SizeInBytes()];
-                patchBuffers.Bind(outputTensor.Index, output);
+                var outputRegion = patch.RegionOf(_stage, outputTensor.Index);
+                patchBuffers.Bind(outputTensor.Index, new byte[outputRegion.Pixels * outputTensor.Shape[3] * outputTensor.Type.SizeInBytes()]);
+                var inputRegions = op.Inputs.Select(t => t >= 0 && _stage.Tensors.Contains(t) ? patch.RegionOf(_stage, t) : (PatchRegion?)null).ToList();
+                // Inputs the patch does not cut (broadcast operands) are read whole from the full-size buffers.
+                foreach (var t in op.Inputs.Where(t => t >= 0 && !_stage.Tensors.Contains(t) && !_graph.Tensors[t].IsConstant))
+                {
+                    patchBuffers.Bind(t, full.Bytes(t).ToArray());
+                }
                 var (definition, data, patchable) = _operators[k];
-                definition.Eval(patchable.ForPatch(new OpContext(_graph, op), data, patch.Inputs[k], patch.Outputs[k]), patchBuffers);
+                definition.Eval(patchable.ForPatch(new OpContext(_graph, op), data, inputRegions, outputRegion), patchBuffers);
             }
-            CopyOut(output, full.WritableBytes(_stage.OutputTensor), _graph.Tensors[_stage.OutputTensor], patch.Outputs[^1]);
+            var split = _graph.Tensors[_stage.OutputTensor];
+            CopyOut(patchBuffers.Bytes(split.Index), full.WritableBytes(split.Index), split, patch.RegionOf(_stage, split.Index));
         }
     }
 
     private static byte[] CopyIn(ReadOnlySpan<byte> source, Tensor tensor, PatchRegion region)
     {
-        var rowBytes = region.Width * tensor.Shape[3] * tensor.Type.SizeInBytes();
         var pixelBytes = tensor.Shape[3] * tensor.Type.SizeInBytes();
+        var rowBytes = region.Width * pixelBytes;
         var patch = new byte[region.Height * rowBytes];
         for (var y = 0; y < region.Height; y++)
         {

@@ -39,7 +39,7 @@ public static class FirmwareVerifier
             var debug = FirmwareBuilder.Build(folder, model.Board, "debug");
             var transcript = Execute(debug.Executable, model, target, cases[failing]);
             var order = model.Plan.Steps.SelectMany(s => s.IsPatchStage
-                ? [model.Graph.Operators[model.Plan.Patch!.SplitOperator].Number]
+                ? [model.Plan.Patch!.SplitNumber]
                 : new[] { model.Graph.Operators[s.Operator].Number }).ToList();
             mismatch = LayerComparison.FirstDifference(model.Original, cases[failing].Inputs, transcript, order);
         }

@@ -53,7 +53,7 @@ internal static class PlannerBenchmark
                 var tflm = TflmArena.GetValueOrDefault(name);
                 Console.WriteLine($"| {name} | {(tflm == 0 ? "-" : tflm.ToString("N0", n))} | {perLayer.ArenaBytes.ToString("N0", n)} | "
                     + $"{(tflm == 0 ? "-" : ((double)perLayer.ArenaBytes / tflm).ToString("0.00", n))} | "
-                    + (patched is null ? "no better plan | - | " : $"{patched.ArenaBytes.ToString("N0", n)} ({stage!.Rows}x{stage.Cols} until op {stage.SplitOperator}, +{stage.MacOverhead.ToString("P1", n)} MACs) | {outside!.ArenaBytes.ToString("N0", n)} | ")
+                    + (patched is null ? "no better plan | - | " : $"{patched.ArenaBytes.ToString("N0", n)} ({stage!.Rows}x{stage.Cols} until op {stage.SplitNumber}, +{stage.MacOverhead.ToString("P1", n)} MACs) | {outside!.ArenaBytes.ToString("N0", n)} | ")
                     + $"{perLayer.LowerBoundBytes.ToString("N0", n)} | {ms.ToString("0", n)} |");
             }
             catch (UserErrorException e)

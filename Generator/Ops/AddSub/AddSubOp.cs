@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -12,7 +13,7 @@ namespace MicroGen.Ops.AddSub;
 /// TFLM computes ADD's multipliers in double (add_common.cc) but SUB's in float, converted to double afterwards
 /// (sub_common.cc); both are reproduced here.
 /// </summary>
-public sealed class AddSubOp : OperatorDefinition<AddSubData>
+public sealed class AddSubOp : OperatorDefinition<AddSubData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Add, OpKind.Sub];
 
@@ -85,4 +86,30 @@ public sealed class AddSubOp : OperatorDefinition<AddSubData>
                 break;
         }
     }
+
+    public bool CanPatch(OpContext ctx, object data)
+    {
+        var d = (AddSubData)data;
+        return ElementwisePatching.CanPatch(ctx, d.Input1View, d.Input2View);
+    }
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output)
+    {
+        var d = (AddSubData)data;
+        return ElementwisePatching.Required(inputIndex == 0 ? d.Input1View : d.Input2View, output);
+    }
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
+    {
+        var d = (AddSubData)data;
+        var channels = ctx.Output(0).Shape[3];
+        return d with
+        {
+            Input1View = ElementwisePatching.ForPatch(d.Input1View, inputs[0], output, channels),
+            Input2View = ElementwisePatching.ForPatch(d.Input2View, inputs[1], output, channels),
+        };
+    }
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) =>
+        (double)CountMacs(ctx) / ((long)ctx.Output(0).Shape[1] * ctx.Output(0).Shape[2]);
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -10,7 +11,7 @@ namespace MicroGen.Ops.MaximumMinimum;
 /// stored values and never rescales (maximum_minimum.cc has no Prepare), so neither does this: quantized inputs and
 /// output are expected to share scale and zero point, as the TFLite converter guarantees.
 /// </summary>
-public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>
+public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Maximum, OpKind.Minimum];
 
@@ -49,4 +50,30 @@ public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>
                 break;
         }
     }
+
+    public bool CanPatch(OpContext ctx, object data)
+    {
+        var d = (MaximumMinimumData)data;
+        return ElementwisePatching.CanPatch(ctx, d.Input1View, d.Input2View);
+    }
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output)
+    {
+        var d = (MaximumMinimumData)data;
+        return ElementwisePatching.Required(inputIndex == 0 ? d.Input1View : d.Input2View, output);
+    }
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
+    {
+        var d = (MaximumMinimumData)data;
+        var channels = ctx.Output(0).Shape[3];
+        return d with
+        {
+            Input1View = ElementwisePatching.ForPatch(d.Input1View, inputs[0], output, channels),
+            Input2View = ElementwisePatching.ForPatch(d.Input2View, inputs[1], output, channels),
+        };
+    }
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) =>
+        (double)CountMacs(ctx) / ((long)ctx.Output(0).Shape[1] * ctx.Output(0).Shape[2]);
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.Mul;
 /// MUL: two inputs broadcast NumPy-style (up to 6-D) to the output; int8, int16 (all zero points 0, as TFLM requires)
 /// or float32, with a fused RELU / RELU6 / RELU_N1_TO_1.
 /// </summary>
-public sealed class MulOp : OperatorDefinition<MulData>
+public sealed class MulOp : OperatorDefinition<MulData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Mul];
 
@@ -72,4 +73,30 @@ public sealed class MulOp : OperatorDefinition<MulData>
                 break;
         }
     }
+
+    public bool CanPatch(OpContext ctx, object data)
+    {
+        var d = (MulData)data;
+        return ElementwisePatching.CanPatch(ctx, d.Input1View, d.Input2View);
+    }
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output)
+    {
+        var d = (MulData)data;
+        return ElementwisePatching.Required(inputIndex == 0 ? d.Input1View : d.Input2View, output);
+    }
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
+    {
+        var d = (MulData)data;
+        var channels = ctx.Output(0).Shape[3];
+        return d with
+        {
+            Input1View = ElementwisePatching.ForPatch(d.Input1View, inputs[0], output, channels),
+            Input2View = ElementwisePatching.ForPatch(d.Input2View, inputs[1], output, channels),
+        };
+    }
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) =>
+        (double)CountMacs(ctx) / ((long)ctx.Output(0).Shape[1] * ctx.Output(0).Shape[2]);
 }

@@ -94,26 +94,16 @@ public sealed class Pool2DOp : OperatorDefinition<Pool2DData>, IPatchableOperato
         [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_pool2d_s8.c");
     }
 
-    public SpatialWindow? Window(OpContext ctx, object data)
+    public bool CanPatch(OpContext ctx, object data) => ((Pool2DData)data).Batches == 1;
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) =>
+        WindowPatching.Required(((Pool2DData)data).Window, inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
     {
         var d = (Pool2DData)data;
-        var w = d.Window;
-        return d.Batches != 1 ? null
-            : new SpatialWindow(w.FilterHeight, w.FilterWidth, w.StrideHeight, w.StrideWidth, w.DilationHeight, w.DilationWidth,
-                w.PadTop, w.PadLeft, w.InputHeight, w.InputWidth, w.OutputHeight, w.OutputWidth);
+        return d with { Window = WindowPatching.ForPatch(d.Window, inputs[0]!.Value, output) };
     }
 
-    public object ForPatch(OpContext ctx, object data, PatchRegion input, PatchRegion output)
-    {
-        var d = (Pool2DData)data;
-        var (padTop, padLeft) = Window(ctx, data)!.PaddingFor(input, output);
-        return d with
-        {
-            Window = d.Window with
-            {
-                InputHeight = input.Height, InputWidth = input.Width, OutputHeight = output.Height, OutputWidth = output.Width,
-                PadTop = padTop, PadLeft = padLeft,
-            },
-        };
-    }
+    public double MacsPerOutputPixel(OpContext ctx, object data) => WindowPatching.MacsPerOutputPixel(ctx, this, ((Pool2DData)data).Window);
 }

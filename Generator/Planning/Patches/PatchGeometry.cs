@@ -2,5 +2,8 @@ using MicroGen.Ir;
 
 namespace MicroGen.Planning.Patches;
 
-/// <summary>One patch: for each operator of the stage (in order), the input rectangle it reads and the output rectangle it computes.</summary>
-public sealed record PatchGeometry(EquatableArray<PatchRegion> Inputs, EquatableArray<PatchRegion> Outputs);
+/// <summary>One patch: the rectangle each stage tensor's buffer holds (aligned with <see cref="PatchStage.Tensors"/>).</summary>
+public sealed record PatchGeometry(EquatableArray<PatchRegion> Regions)
+{
+    public PatchRegion RegionOf(PatchStage stage, int tensor) => Regions[stage.Tensors.AsSpan().IndexOf(tensor)];
+}

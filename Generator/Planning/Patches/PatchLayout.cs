@@ -3,7 +3,10 @@ using MicroGen.Ir;
 namespace MicroGen.Planning.Patches;
 
 /// <summary>
-/// Where one patch's buffers live inside the stage's scratch block (offsets relative to it): the copied-in input patch,
-/// each operator's output patch, each operator's kernel scratch (-1 when none), and the block's size.
+/// Where one patch's buffers live inside the stage's scratch block (offsets relative to it): one buffer per stage tensor
+/// (aligned with <see cref="PatchStage.Tensors"/>), each operator's kernel scratch (-1 when none), and the block's size.
 /// </summary>
-public sealed record PatchLayout(long InputOffset, EquatableArray<long> OutputOffsets, EquatableArray<long> ScratchOffsets, long Bytes);
+public sealed record PatchLayout(EquatableArray<long> TensorOffsets, EquatableArray<long> ScratchOffsets, long Bytes)
+{
+    public long OffsetOf(PatchStage stage, int tensor) => TensorOffsets[stage.Tensors.AsSpan().IndexOf(tensor)];
+}

@@ -6,8 +6,8 @@ namespace MicroGen.Planning.Patches;
 
 /// <summary>
 /// Lays out one patch's buffers inside the stage's scratch block. Steps: 0 copies the input patch in, 1..S run the
-/// stage's operators, S+1 copies the last output patch out to the full split tensor. Each buffer is sized for the
-/// largest patch; buffers not alive together share bytes.
+/// stage's operators, S+1 copies the last output patch out to the full split tensor. Each tensor's buffer lives from
+/// the step that writes it to the last step that reads it, sized for its largest patch; buffers not alive together share bytes.
 /// </summary>
 public static class PatchMemory
 {
@@ -17,18 +17,15 @@ public static class PatchMemory
         var sizes = new List<long>();
         var first = new List<int>();
         var last = new List<int>();
-        void Add(long bytes, int from, int to)
+        for (var t = 0; t < stage.Tensors.Length; t++)
         {
-            sizes.Add(bytes);
-            first.Add(from);
-            last.Add(to);
-        }
-        var input = graph.Tensors[stage.InputTensor];
-        Add(stage.Patches.Max(p => p.Inputs[0].Pixels) * input.Shape[3] * input.Type.SizeInBytes(), 0, 1);
-        for (var k = 0; k < operators; k++)
-        {
-            var output = graph.Tensors[graph.Operators[stage.Operators[k]].Outputs[0]];
-            Add(stage.Patches.Max(p => p.Outputs[k].Pixels) * output.Shape[3] * output.Type.SizeInBytes(), k + 1, k + 2);
+            var tensor = graph.Tensors[stage.Tensors[t]];
+            var written = t; // the input at step 0, operator k's output at step k + 1
+            var read = tensor.Index == stage.OutputTensor ? operators + 1
+                : Enumerable.Range(0, operators).Where(k => graph.Operators[stage.Operators[k]].Inputs.Contains(tensor.Index)).Select(k => k + 1).DefaultIfEmpty(written).Max();
+            sizes.Add(stage.Patches.Max(p => p.Regions[t].Pixels) * tensor.Shape[3] * tensor.Type.SizeInBytes());
+            first.Add(written);
+            last.Add(read);
         }
         var scratchIndex = new long[operators];
         for (var k = 0; k < operators; k++)
@@ -37,14 +34,14 @@ public static class PatchMemory
             scratchIndex[k] = bytes > 0 ? sizes.Count : -1;
             if (bytes > 0)
             {
-                Add(bytes, k + 1, k + 1);
+                sizes.Add(bytes);
+                first.Add(k + 1);
+                last.Add(k + 1);
             }
         }
-        var problem = new PlacementProblem(sizes, first, last, options.Alignment);
-        var result = SearchPlacement.Solve(problem);
+        var result = SearchPlacement.Solve(new PlacementProblem(sizes, first, last, options.Alignment));
         return new PatchLayout(
-            result.Offsets[0],
-            Enumerable.Range(0, operators).Select(k => result.Offsets[k + 1]).ToArray(),
+            Enumerable.Range(0, stage.Tensors.Length).Select(t => result.Offsets[t]).ToArray(),
             scratchIndex.Select(i => i < 0 ? -1 : result.Offsets[i]).ToArray(),
             result.Total);
     }

@@ -44,15 +44,15 @@ public sealed partial record PatchSpec(bool Auto, int Rows, int Cols, int SplitO
         {
             return PatchPlanner.Auto(graph, options, perLayer, budget, registry);
         }
-        var chain = PatchPlanner.PatchableChain(graph, registry);
-        var at = chain.ToList().IndexOf(SplitOperator);
-        if (at < 0)
+        var candidates = PatchPlanner.Candidates(graph, perLayer.Steps.Select(s => s.Operator).ToArray(), registry);
+        var stage = candidates.FirstOrDefault(c => graph.Operators[c[^1]].Number == SplitOperator);
+        if (stage is null)
         {
-            throw new UserErrorException(chain.Count == 0
-                ? "--patches: this model has no chain of patchable operators from its input"
-                : $"--patches: operator {SplitOperator} is not in the patchable chain from the input (operators {string.Join(", ", chain)})");
+            throw new UserErrorException(candidates.Count == 0
+                ? "--patches: this model has no patchable first stage (operators on 4-D feature maps from a single input)"
+                : $"--patches: the stage cannot end at operator {SplitOperator}; possible split operators: {string.Join(", ", candidates.Select(c => graph.Operators[c[^1]].Number))}");
         }
-        return PatchPlanner.Build(graph, chain.Take(at + 1).ToList(), Rows, Cols, registry);
+        return PatchPlanner.Build(graph, stage, Rows, Cols, registry);
     }
 
     [GeneratedRegex(@"^(\d+)x(\d+)@(\d+)$")]

@@ -1,16 +1,13 @@
 namespace MicroGen.Planning.Patches;
 
 /// <summary>
-/// How a spatial operator's output rows and columns depend on its input: output y reads input rows
-/// y*StrideH - PadTop + k*DilationH for k in [0, KernelH). Elementwise operators are the 1x1, stride-1, unpadded case;
-/// PAD is 1x1 with a negative shift (PadTop = the rows added on top).
+/// How a sliding-window operator's output rows and columns depend on its input: output y reads input rows
+/// y*StrideH - PadTop + k*DilationH for k in [0, KernelH).
 /// </summary>
 public sealed record SpatialWindow(
     int KernelH, int KernelW, int StrideH, int StrideW, int DilationH, int DilationW, int PadTop, int PadLeft,
     int InputHeight, int InputWidth, int OutputHeight, int OutputWidth)
 {
-    public static SpatialWindow Elementwise(int height, int width) => new(1, 1, 1, 1, 1, 1, 0, 0, height, width, height, width);
-
     /// <summary>The input rectangle the output rectangle reads (clipped to the input: the rest is padding).</summary>
     public PatchRegion InputFor(PatchRegion output)
     {
@@ -22,8 +19,10 @@ public sealed record SpatialWindow(
     }
 
     /// <summary>
-    /// The padding a kernel must apply when it computes <paramref name="output"/> from a buffer holding exactly
-    /// <paramref name="input"/>: rows above the buffer are padding only when they are above the image.
+    /// The padding a kernel applies to compute <paramref name="output"/> from a buffer holding <paramref name="input"/>:
+    /// positive where the window starts above the image (real padding), negative where the buffer starts before the
+    /// first row the window reads (those rows are skipped). Rows past the buffer's end are padding only at the image edge,
+    /// since the buffer holds every row the window reads.
     /// </summary>
     public (int PadTop, int PadLeft) PaddingFor(PatchRegion input, PatchRegion output) =>
         (input.Y0 - (output.Y0 * StrideH - PadTop), input.X0 - (output.X0 * StrideW - PadLeft));

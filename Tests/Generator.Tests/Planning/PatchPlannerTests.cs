@@ -20,8 +20,9 @@ public class PatchPlannerTests
         for (var trial = 0; trial < 60; trial++)
         {
             var graph = RandomChain(random);
-            var chain = PatchPlanner.PatchableChain(graph);
-            Assert.That(chain, Has.Count.EqualTo(graph.Operators.Length - 1), $"trial {trial}: every spatial operator is patchable");
+            var candidates = PatchPlanner.Candidates(graph, Enumerable.Range(0, graph.Operators.Length).ToArray());
+            Assert.That(candidates, Has.Count.EqualTo(graph.Operators.Length - 1), $"trial {trial}: every spatial operator ends a candidate stage");
+            var chain = candidates[^1];
             var length = random.Next(1, chain.Count + 1);
             var split = graph.Tensors[graph.Operators[chain[length - 1]].Outputs[0]];
             var rows = random.Next(1, Math.Min(5, split.Shape[1]) + 1);
@@ -47,8 +48,8 @@ public class PatchPlannerTests
         b.AddOperator(OpKind.Conv2D, [input, filter], [output], new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.None));
         b.MarkOutput(output);
         var stage = PatchPlanner.Build(b.Build(), [0], 2, 2);
-        Assert.That(stage.Patches[0].Inputs[0], Is.EqualTo(new PatchRegion(0, 5, 0, 5)));
-        Assert.That(stage.Patches[3].Inputs[0], Is.EqualTo(new PatchRegion(3, 8, 3, 8)));
+        Assert.That(stage.Patches[0].RegionOf(stage, 0), Is.EqualTo(new PatchRegion(0, 5, 0, 5)));
+        Assert.That(stage.Patches[3].RegionOf(stage, 0), Is.EqualTo(new PatchRegion(3, 8, 3, 8)));
         // 4 patches of 5x5 inputs... MACs: 64 outputs x 9 taps either way, since MACs count output pixels.
         Assert.That(stage.MacsPatched, Is.EqualTo(stage.MacsPerLayer));
     }

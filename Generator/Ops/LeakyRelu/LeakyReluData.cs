@@ -1,0 +1,14 @@
+using MicroGen.Ir;
+
+namespace MicroGen.Ops.LeakyRelu;
+
+/// <summary>
+/// LEAKY_RELU after Prepare: non-negative inputs are rescaled by the identity multiplier (input_scale / output_scale),
+/// negative ones by the alpha multiplier (input_scale * alpha / output_scale, negative when alpha is); float32 uses Alpha.
+/// </summary>
+public sealed record LeakyReluData(
+    int Input, int Output, DataType Type,
+    int InputZeroPoint, int OutputZeroPoint,
+    int IdentityMultiplier, int IdentityShift,
+    int AlphaMultiplier, int AlphaShift,
+    float Alpha);

@@ -1,0 +1,12 @@
+using MicroGen.Ir;
+
+namespace MicroGen.Ops.Tanh;
+
+/// <summary>
+/// TANH after Prepare. int8: inputs within InputRangeRadius steps of InputZeroPoint are rescaled to Q4.27 by
+/// InputMultiplier/InputLeftShift, the rest saturate. int16: InputMultiplier (0 for a power-of-two scale) and
+/// InputLeftShift bring the input to the sigmoid table's scale.
+/// </summary>
+public sealed record TanhData(
+    int Input, int Output, DataType Type,
+    int InputZeroPoint, int InputRangeRadius, int InputMultiplier, int InputLeftShift);

@@ -20,6 +20,9 @@ public class OnnxFuzzTests
         OnnxTestModels.FloatGraph("ExportedFlatten", 39),
         OnnxTestModels.QdqLayout("AddConstant"),
         OnnxTestModels.QLinearMatMul(OnnxModelBuilder.UInt8Element, true, 23),
+        OnnxTestModels.QdqFloatInterface(43),
+        OnnxTestModels.QdqSimple("Softmax", OnnxModelBuilder.Int8Element),
+        OnnxTestModels.FloatGraph("ConvBatchNorm", 48),
     ];
 
     [Test]

@@ -62,6 +62,18 @@ public class OnnxCliTests
     }
 
     [Test]
+    [Category("Firmware")]
+    public void RunOnQemuIsBitExactWithTheReference()
+    {
+        // The QDQ network (Conv, MaxPool, depthwise and pointwise Conv, GlobalAveragePool, Gemm) as Cortex-M4 firmware.
+        var path = Write("network.onnx", OnnxTestModels.QdqNetwork(40).ToByteArrayOf());
+        var (exit, output, error) = Run("run", path, "--board", "mps2-an386", "--inputs", "2");
+        TestContext.Out.WriteLine(output);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), error + output);
+        Assert.That(output, Does.Contain("all 2 input sets bit-exact"));
+    }
+
+    [Test]
     public void UnsupportedOperatorExitsTwoWithOneLineNamingTypeNodeAndOpset()
     {
         var b = new OnnxModelBuilder(19);

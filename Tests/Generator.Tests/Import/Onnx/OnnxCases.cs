@@ -13,6 +13,7 @@ internal static class OnnxCases
         new("QDQ Conv+Relu int8 per-channel 3x3 SAME", () => QdqConv(Int8Element, true, 1, [1, 1, 1, 1], 1, true, 1), [OpKind.Conv2D]),
         new("QDQ Conv uint8 per-tensor stride 2", () => QdqConv(UInt8Element, false, 2, [0, 0, 1, 1], 1, false, 2), [OpKind.Conv2D]),
         new("QDQ Conv depthwise+Relu int8 per-channel", () => QdqConv(Int8Element, true, 1, [1, 1, 1, 1], 4, true, 3), [OpKind.DepthwiseConv2D]),
+        new("QDQ Conv+Clip(0,6) folded as RELU6", () => QdqConvClip(53), [OpKind.Conv2D]),
         new("QDQ Conv explicit pads (PAD)", () => QdqConv(Int8Element, true, 2, [1, 1, 1, 1], 1, false, 4), [OpKind.Pad, OpKind.Conv2D]),
         new("QDQ Gemm int8 per-channel", () => QdqGemm(Int8Element, true, false, 5), [OpKind.FullyConnected]),
         new("QDQ MatMul uint8 per-tensor", () => QdqGemm(UInt8Element, false, true, 6), [OpKind.FullyConnected]),
@@ -49,6 +50,7 @@ internal static class OnnxCases
         // QOperator
         new("QLinearConv uint8 per-tensor", () => QLinearConv(UInt8Element, false, 20), [OpKind.Conv2D]),
         new("QLinearConv int8 per-channel", () => QLinearConv(Int8Element, true, 21), [OpKind.Conv2D]),
+        new("QLinearConv uint8 per-channel", () => QLinearConv(UInt8Element, true, 24), [OpKind.Conv2D]),
         new("QLinearMatMul int8", () => QLinearMatMul(Int8Element, false, 22), [OpKind.FullyConnected]),
         new("QGemm uint8", () => QLinearMatMul(UInt8Element, true, 23), [OpKind.FullyConnected]),
         new("QLinearAveragePool uint8", () => QLinearPool(UInt8Element, false), [OpKind.AveragePool2D]),
@@ -57,6 +59,7 @@ internal static class OnnxCases
         new("QLinearMul uint8", () => QLinearSimple("QLinearMul", UInt8Element), [OpKind.Mul]),
         new("QLinearConcat uint8", () => QLinearSimple("QLinearConcat", UInt8Element), [OpKind.Quantize, OpKind.Concatenation]),
         new("QLinearSoftmax int8", () => QLinearSimple("QLinearSoftmax", Int8Element), [OpKind.Softmax]),
+        new("QLinearLeakyRelu uint8", () => QLinearSimple("QLinearLeakyRelu", UInt8Element), [OpKind.LeakyRelu]),
         new("QLinearSigmoid int8", () => QLinearSimple("QLinearSigmoid", Int8Element), [OpKind.Logistic]),
         // float
         new("float Conv+Relu", () => FloatModel("Conv", 30), [OpKind.Conv2D]),

@@ -103,6 +103,47 @@ public class OnnxImporterTests
         Assert.That(graph.OutputTensors.Single().Shape.ToArray(), Is.EqualTo(new[] { 1, 5, 5, 2 }));
     }
 
+    [Test]
+    public void ClipZeroToSixFoldsIntoTheConvolutionAsRelu6()
+    {
+        var graph = OnnxImporter.Import(OnnxTestModels.QdqConvClip(53).ToByteArrayOf(), "clip.onnx");
+        Assert.That(((Conv2DOptions)graph.Operators.Single().Options).Activation, Is.EqualTo(Activation.Relu6));
+    }
+
+    private static OnnxModelBuilder SingleNode(string op, long[] inputShape, long[] outputShape, params (string, object)[] attributes)
+    {
+        var b = new OnnxModelBuilder();
+        b.Input("x", FloatElement, inputShape);
+        b.Node(op, ["x"], "y", attributes);
+        b.Output("y", FloatElement, outputShape);
+        return b;
+    }
+
+    [Test]
+    public void UnsupportedAttributesAreNamed()
+    {
+        var ceil = SingleNode("MaxPool", [1, 1, 6, 6], [1, 1, 3, 3], ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("ceil_mode", 1));
+        Assert.That(Assert.Throws<UnsupportedModelException>(() => Load(ceil))!.Message, Does.Contain("(MaxPool, opset 17): ceil_mode"));
+        var excludePad = SingleNode("AveragePool", [1, 1, 6, 6], [1, 1, 3, 3], ("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }),
+            ("pads", new[] { 1, 1, 1, 1 }));
+        Assert.That(Assert.Throws<UnsupportedModelException>(() => Load(excludePad))!.Message, Does.Contain("count_include_pad=0"));
+        var b = new OnnxModelBuilder();
+        b.Input("x", FloatElement, 1, 4);
+        b.Node("Clip", ["x", b.Scalar("lo", 0f), b.Scalar("hi", 3f)], "y");
+        b.Output("y", FloatElement, 1, 4);
+        Assert.That(Assert.Throws<UnsupportedModelException>(() => Load(b))!.Message, Does.Contain("Clip to [0, 3] is not supported"));
+    }
+
+    [Test]
+    public void QuantizingToInt16IsRefused()
+    {
+        var b = new OnnxModelBuilder(21);
+        b.Input("x", FloatElement, 1, 4);
+        b.Node("QuantizeLinear", ["x", b.Scalar("s", 0.1f)], "y", ("output_dtype", 5));
+        b.Output("y", 5, 1, 4);
+        Assert.That(Assert.Throws<UnsupportedModelException>(() => Load(b))!.Message, Does.Contain("output_dtype INT16 is not supported"));
+    }
+
     [TestCase(12)]
     [TestCase(22)]
     public void OpsetOutsideThirteenToTwentyOneIsRefused(int opset)

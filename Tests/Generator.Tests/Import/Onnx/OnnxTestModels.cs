@@ -75,6 +75,21 @@ internal static class OnnxTestModels
         return b.Model();
     }
 
+    /// <summary>Conv → Clip(0, 6) → QuantizeLinear: the Clip folds into the convolution as RELU6.</summary>
+    public static OnnxProto.ModelProto QdqConvClip(int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var x = Dq(b, b.Input("x", Int8Element, 1, 3, 6, 7), 0.05f, 0, Int8Element, "x_dq");
+        var ws = Scales(r, 5, 0.004f, 0.01f);
+        var conv = b.Node("Conv", [x, QdqWeights(b, r, "w", [5, 3, 3, 3], ws), QdqBias(b, r, "b", 0.05f, ws, 5)], "conv",
+            ("kernel_shape", new[] { 3, 3 }), ("pads", new[] { 1, 1, 1, 1 }));
+        var clip = b.Node("Clip", [conv, b.Scalar("lo", 0f), b.Scalar("hi", 6f)], "clip");
+        Q(b, clip, 0.03f, -128, Int8Element, "y");
+        b.Output("y", Int8Element, 1, 5, 6, 7);
+        return b.Model();
+    }
+
     public static OnnxProto.ModelProto QdqGemm(int type, bool perChannel, bool matMul, int seed)
     {
         var r = new Random(seed);
@@ -479,6 +494,9 @@ internal static class OnnxTestModels
             case "QLinearSoftmax":
                 b.MicrosoftNode(op, [.. xs, b.Scalar("y_scale", 1f / 256), b.ZeroPoint("y_zp", type, type == UInt8Element ? 0 : -128)], "y",
                     ("axis", 1), ("opset", 13));
+                break;
+            case "QLinearLeakyRelu":
+                b.MicrosoftNode(op, [.. xs, b.Scalar("y_scale", 0.03f), b.ZeroPoint("y_zp", type, zp)], "y", ("alpha", 0.2f));
                 break;
             default: // QLinearSigmoid
                 b.MicrosoftNode(op, [.. xs, b.Scalar("y_scale", 1f / 256), b.ZeroPoint("y_zp", type, type == UInt8Element ? 0 : -128)], "y");

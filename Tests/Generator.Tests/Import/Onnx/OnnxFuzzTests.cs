@@ -13,7 +13,8 @@ namespace MicroGen.Tests.Import.Onnx;
 /// </summary>
 public class OnnxFuzzTests
 {
-    private static readonly OnnxProto.ModelProto[] Seeds =
+    /// <summary>Valid models to mutate, made afresh for each run (protobuf messages are mutable).</summary>
+    private static OnnxProto.ModelProto[] SeedModels() =>
     [
         OnnxTestModels.QdqNetwork(40),
         OnnxTestModels.QLinearConv(OnnxModelBuilder.UInt8Element, false, 20),
@@ -28,14 +29,15 @@ public class OnnxFuzzTests
     [Test]
     public void TwoThousandMutatedModelsRaiseOnlyUserErrors()
     {
+        var seeds = SeedModels();
         var random = new Random(20261128);
         int loaded = 0, rejected = 0;
         var byKind = new int[5];
         var unexpected = new List<string>();
         for (var i = 0; i < 2000; i++)
         {
-            var seed = Seeds[i % Seeds.Length];
-            var kind = i / Seeds.Length % 5;
+            var seed = seeds[i % seeds.Length];
+            var kind = i / seeds.Length % 5;
             var bytes = kind == 4 ? MutateField(seed.Clone(), random).ToByteArray() : Mutate(seed.ToByteArray(), random, kind);
             try
             {
@@ -54,7 +56,7 @@ public class OnnxFuzzTests
             }
             catch (Exception e)
             {
-                unexpected.Add($"mutant {i} (seed {i % Seeds.Length}, mutation {kind}): {e.GetType().Name}: {e.Message}");
+                unexpected.Add($"mutant {i} (seed {i % seeds.Length}, mutation {kind}): {e.GetType().Name}: {e.Message}");
             }
         }
         TestContext.Out.WriteLine($"loaded and ran {loaded}, rejected {rejected} (by mutation: truncation {byKind[0]}, bit flips {byKind[1]}, " +

@@ -13,8 +13,8 @@ namespace MicroGen.Import.Onnx;
 /// </summary>
 internal sealed partial class OnnxGraphConverter
 {
-    private static readonly int[] ToNhwc = [0, 2, 3, 1];
-    private static readonly int[] ToNchw = [0, 3, 1, 2];
+    private static int[] ToNhwc => [0, 2, 3, 1];
+    private static int[] ToNchw => [0, 3, 1, 2];
 
     private readonly string _source;
     private readonly OnnxProto.GraphProto _graph;

@@ -235,6 +235,10 @@ internal sealed partial class OnnxGraphConverter
             case ValueForm.Pending:
                 return View(node, FloatForm(x), shape);
         }
+        if (shape.AsSpan().SequenceEqual(x.Shape))
+        {
+            return x;
+        }
         var ir = _draft.Tensor(x.Tensor).Shape;
         switch (x.Layout)
         {
@@ -299,7 +303,7 @@ internal sealed partial class OnnxGraphConverter
             layout = ValueLayout.Plain;
             q = identity;
         }
-        var tensor = q.SequenceEqual(identity) ? source.Tensor : EmitTranspose(source.Tensor, q, node.Outputs[0]);
+        var tensor = q.SequenceEqual(identity) ? source.Tensor : EmitRelayout(source.Tensor, q, node.Outputs[0]);
         return OnnxValue.OfTensor(x.Name, tensor, shape, layout);
     }
 

@@ -331,14 +331,24 @@ internal sealed partial class OnnxGraphConverter
         {
             return cached;
         }
+        if (value.Layout == ValueLayout.Plain && nhwc && KeepsMemoryOrder(value.Shape, ToNhwc))
+        {
+            // NCHW with C = 1 or H = W = 1: the NHWC tensor has the same bytes, at most a RESHAPE away.
+            var target = Permute(value.Shape, ToNhwc);
+            var direct = _draft.Tensor(value.Tensor).Shape.AsSpan().SequenceEqual(target)
+                ? value.Tensor
+                : EmitReshape(value.Tensor, target, value.Name + "_nhwc");
+            _materialized[(value.Name, nhwc)] = direct;
+            return direct;
+        }
         int plain;
         switch (value.Layout)
         {
             case ValueLayout.Nhwc:
-                plain = EmitTranspose(value.Tensor, ToNchw, value.Name + "_nchw");
+                plain = EmitRelayout(value.Tensor, ToNchw, value.Name + "_nchw");
                 break;
             case ValueLayout.FlattenedNhwc:
-                plain = EmitReshape(EmitTranspose(value.Tensor, ToNchw, value.Name + "_nchw"), value.Shape, value.Name + "_reshaped");
+                plain = EmitReshape(EmitRelayout(value.Tensor, ToNchw, value.Name + "_nchw"), value.Shape, value.Name + "_reshaped");
                 break;
             default:
                 plain = _draft.Tensor(value.Tensor).Shape.AsSpan().SequenceEqual(value.Shape)
@@ -346,9 +356,31 @@ internal sealed partial class OnnxGraphConverter
                     : EmitReshape(value.Tensor, value.Shape, value.Name + "_reshaped");
                 break;
         }
-        var result = nhwc ? EmitTranspose(plain, ToNhwc, value.Name + "_nhwc") : plain;
+        var result = nhwc ? EmitRelayout(plain, ToNhwc, value.Name + "_nhwc") : plain;
         _materialized[(value.Name, nhwc)] = result;
         return result;
+    }
+
+    /// <summary>
+    /// A tensor permuted by <paramref name="perm"/>: a TRANSPOSE, or only a RESHAPE when the permutation keeps the
+    /// order of the dimensions larger than 1 (the bytes do not move), or the tensor itself when even the shape stays.
+    /// </summary>
+    private int EmitRelayout(int input, int[] perm, string name)
+    {
+        var shape = _draft.Tensor(input).Shape;
+        if (!KeepsMemoryOrder(shape, perm))
+        {
+            return EmitTranspose(input, perm, name);
+        }
+        var target = Permute(shape, perm);
+        return target.SequenceEqual(shape) ? input : EmitReshape(input, target, name);
+    }
+
+    /// <summary>Whether permuting <paramref name="shape"/> by <paramref name="perm"/> keeps the dimensions larger than 1 in order.</summary>
+    private static bool KeepsMemoryOrder(IReadOnlyList<int> shape, int[] perm)
+    {
+        var moved = perm.Where(p => shape[p] != 1).ToArray();
+        return moved.SequenceEqual(moved.Order());
     }
 
     private int EmitTranspose(int input, int[] perm, string name)

@@ -82,6 +82,8 @@ internal static class OnnxCases
         new("float BatchNormalization after MaxPool", () => FloatGraph("PoolBatchNorm", 49), [OpKind.MaxPool2D, OpKind.Mul, OpKind.Add]),
         new("float ConvTranspose 2x2 stride 2 (VALID)", () => FloatGraph("ConvTransposeValid", 51), [OpKind.TransposeConv]),
         new("float ConvTranspose output_padding (cropped)", () => FloatGraph("ConvTransposeCropped", 52), [OpKind.TransposeConv, OpKind.Slice]),
+        new("float squeeze-and-excitation (reshapes free)", () => FloatGraph("SqueezeExcite", 54),
+            [OpKind.AveragePool2D, OpKind.Conv2D, OpKind.Logistic, OpKind.Mul]),
         new("float ReduceMean over channels", () => FloatGraph("ReduceMeanChannels", 42), [OpKind.Mean]),
         new("float MaxPool explicit pads (PADV2)", () => FloatGraph("MaxPoolPads", 41), [OpKind.PadV2, OpKind.MaxPool2D], Exact: true),
         new("float Conv-Flatten-Gemm-MatMul", () => FloatModel("ConvFlattenGemm", 35), [OpKind.Conv2D, OpKind.FullyConnected, OpKind.FullyConnected]),

@@ -651,6 +651,21 @@ internal static class OnnxTestModels
                     b.Output("y", FloatElement, 1, 2, 8, 10);
                     break;
                 }
+            case "SqueezeExcite":
+                {
+                    // A squeeze-and-excitation gate: GlobalAveragePool, Flatten, Reshape back to [N,C,1,1], 1x1 Conv,
+                    // Sigmoid, Mul with the map. The reshapes cost nothing: [N,C,1,1] has the bytes of NHWC [N,1,1,C].
+                    var x = b.Input("x", FloatElement, 1, 4, 3, 5);
+                    var gap = b.Node("GlobalAveragePool", [x], "gap");
+                    var flat = b.Node("Flatten", [gap], "flat");
+                    var back = b.Node("Reshape", [flat, b.Initializer("shape", Int64Element, [4], new long[] { 1, 4, 1, 1 })], "back");
+                    b.Initializer("w", FloatElement, [4, 4, 1, 1], RandomFloats(r, 16));
+                    var conv = b.Node("Conv", [back, "w"], "conv");
+                    var gate = b.Node("Sigmoid", [conv], "gate");
+                    b.Node("Mul", [x, gate], "y");
+                    b.Output("y", FloatElement, 1, 4, 3, 5);
+                    break;
+                }
             case "ReduceMeanChannels":
                 {
                     var x = b.Input("x", FloatElement, 1, 6, 4, 5);

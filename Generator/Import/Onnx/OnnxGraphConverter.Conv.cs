@@ -12,6 +12,12 @@ internal sealed partial class OnnxGraphConverter
         var x = Input(node, 0);
         var w = Input(node, 1);
         var b = OptionalInput(node, 2);
+        if (x.Shape.Length == 3)
+        {
+            var x2 = LiftTo2D(node, x);
+            DefineCompute(node, [x2], LowerTo1D(ConvPlan(node.LiftedTo2D(), x2, LiftWeightsTo2D(node, w), b)));
+            return;
+        }
         DefineCompute(node, [x], ConvPlan(node, x, w, b));
         _convInputs[node.Outputs[0]] = new ConvInputs(node, x, w, b);
     }
@@ -23,7 +29,13 @@ internal sealed partial class OnnxGraphConverter
         var w = QuantizedConstant(node, 3, 4, 5, axis: 0);
         var y = ReadQuantParams(node, 6, 7, [], 0, DataType.UInt8, "output");
         var b = OptionalInput(node, 8);
-        DefineQuantized(node, ConvPlan(node, x, w, b is null ? null : BiasAtProductScale(node, b, x, w)), y);
+        var bias = b is null ? null : BiasAtProductScale(node, b, x, w);
+        if (x.Shape.Length == 3)
+        {
+            DefineQuantized(node, LowerTo1D(ConvPlan(node.LiftedTo2D(), LiftTo2D(node, x), LiftWeightsTo2D(node, w), bias)), y);
+            return;
+        }
+        DefineQuantized(node, ConvPlan(node, x, w, bias), y);
     }
 
     /// <summary>A QOperator weight input: a constant with its scale and zero point, as a dequantized value.</summary>

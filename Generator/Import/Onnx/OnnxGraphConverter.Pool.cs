@@ -14,6 +14,12 @@ internal sealed partial class OnnxGraphConverter
             throw node.Unsupported("the Indices output of MaxPool is not supported");
         }
         var x = Input(node, 0);
+        if (x.Shape.Length == 3)
+        {
+            var x2 = LiftTo2D(node, x);
+            DefineCompute(node, [x2], LowerTo1D(PoolPlan(node.LiftedTo2D(), x2, node.OpType == "MaxPool", global: false)));
+            return;
+        }
         DefineCompute(node, [x], PoolPlan(node, x, node.OpType == "MaxPool", global: false));
     }
 
@@ -21,6 +27,12 @@ internal sealed partial class OnnxGraphConverter
     {
         node.RequireInputs(1, 1);
         var x = Input(node, 0);
+        if (x.Shape.Length == 3)
+        {
+            var x2 = LiftTo2D(node, x);
+            DefineCompute(node, [x2], LowerTo1D(PoolPlan(node, x2, node.OpType == "GlobalMaxPool", global: true)));
+            return;
+        }
         DefineCompute(node, [x], PoolPlan(node, x, node.OpType == "GlobalMaxPool", global: true));
     }
 

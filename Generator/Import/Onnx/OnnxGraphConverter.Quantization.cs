@@ -297,7 +297,7 @@ internal sealed partial class OnnxGraphConverter
     private void DefineCompute(OnnxNodeView node, OnnxValue[] activations, ComputePlan plan)
     {
         var quantized = activations.Length > 0 && activations.All(IsQuantizedActivation);
-        Define(node, new OnnxValue("", ValueForm.Pending, plan.Shape) { Pending = new PendingOp(node, plan, Activation.None, quantized) });
+        Define(node, new OnnxValue("", ValueForm.Pending, plan.Shape) { Pending = new PendingOp(plan, Activation.None, quantized) });
     }
 
     /// <summary>QOperator form: the plan emitted at once into an int8 tensor with the node's output quantization.</summary>

@@ -56,6 +56,31 @@ internal sealed class OnnxNodeView
 
     public bool HasAttribute(string name) => Find(name) is not null;
 
+    /// <summary>
+    /// The node with 1-D window attributes (kernel_shape, strides, dilations, pads) written as 2-D ones over a
+    /// [1, L] plane, for 1-D convolution and pooling computed as 2-D.
+    /// </summary>
+    public OnnxNodeView LiftedTo2D()
+    {
+        var clone = _node.Clone();
+        foreach (var a in clone.Attribute)
+        {
+            if (a.Name is "kernel_shape" or "strides" or "dilations" && a.Ints.Count == 1)
+            {
+                var v = a.Ints[0];
+                a.Ints.Clear();
+                a.Ints.Add([1, v]);
+            }
+            else if (a.Name == "pads" && a.Ints.Count == 2)
+            {
+                var (begin, end) = (a.Ints[0], a.Ints[1]);
+                a.Ints.Clear();
+                a.Ints.Add([0, begin, 0, end]);
+            }
+        }
+        return new OnnxNodeView(clone, Index, _source, _opset);
+    }
+
     public long Int(string name, long fallback)
     {
         var a = Find(name);

@@ -6,4 +6,4 @@ namespace MicroGen.Import.Onnx;
 /// A compute node not emitted yet, so that a following Relu or Clip folds into it and, when its inputs are
 /// dequantized (<see cref="Quantized"/>), the following QuantizeLinear gives its output quantization (QDQ form).
 /// </summary>
-internal sealed record PendingOp(OnnxNodeView Node, ComputePlan Plan, Activation Activation, bool Quantized);
+internal sealed record PendingOp(ComputePlan Plan, Activation Activation, bool Quantized);

@@ -285,6 +285,20 @@ internal static class OnnxTestModels
         return b.Model();
     }
 
+    /// <summary>A QDQ 1-D convolution (Conv1d) on uint8 input with per-channel weights.</summary>
+    public static OnnxProto.ModelProto QdqConv1D(int seed)
+    {
+        var r = new Random(seed);
+        var b = new OnnxModelBuilder();
+        var x = Dq(b, b.Input("x", UInt8Element, 1, 3, 20), 0.04f, 120, UInt8Element, "x_dq");
+        var ws = Scales(r, 5, 0.004f, 0.01f);
+        var conv = b.Node("Conv", [x, QdqWeights(b, r, "w", [5, 3, 5], ws), QdqBias(b, r, "b", 0.04f, ws, 5)], "conv",
+            ("kernel_shape", new[] { 5 }), ("strides", new[] { 2 }), ("pads", new[] { 2, 2 }));
+        Q(b, conv, 0.05f, 128, UInt8Element, "y");
+        b.Output("y", UInt8Element, 1, 5, 10);
+        return b.Model();
+    }
+
     /// <summary>QDQ models whose padding or broadcasting TFLite expresses only with an extra operator or a relaid constant.</summary>
     public static OnnxProto.ModelProto QdqLayout(string variant)
     {
@@ -664,6 +678,24 @@ internal static class OnnxTestModels
                     var gate = b.Node("Sigmoid", [conv], "gate");
                     b.Node("Mul", [x, gate], "y");
                     b.Output("y", FloatElement, 1, 4, 3, 5);
+                    break;
+                }
+            case "OneDimensional":
+                {
+                    // A 1-D network as audio models have: Conv1d+Relu, MaxPool1d, Conv1d, global average, Gemm.
+                    var x = b.Input("x", FloatElement, 1, 4, 16);
+                    b.Initializer("w1", FloatElement, [6, 4, 3], RandomFloats(r, 72));
+                    b.Initializer("b1", FloatElement, [6], RandomFloats(r, 6));
+                    var c1 = b.Node("Conv", [x, "w1", "b1"], "c1", ("kernel_shape", new[] { 3 }), ("pads", new[] { 1, 1 }));
+                    var r1 = b.Node("Relu", [c1], "r1");
+                    var p1 = b.Node("MaxPool", [r1], "p1", ("kernel_shape", new[] { 2 }), ("strides", new[] { 2 }));
+                    b.Initializer("w2", FloatElement, [5, 6, 3], RandomFloats(r, 90));
+                    var c2 = b.Node("Conv", [p1, "w2"], "c2", ("kernel_shape", new[] { 3 }), ("strides", new[] { 2 }), ("dilations", new[] { 1 }));
+                    var gap = b.Node("GlobalAveragePool", [c2], "gap");
+                    var flat = b.Node("Flatten", [gap], "flat");
+                    b.Initializer("g", FloatElement, [3, 5], RandomFloats(r, 15));
+                    b.Node("Gemm", [flat, "g"], "y", ("transB", 1));
+                    b.Output("y", FloatElement, 1, 3);
                     break;
                 }
             case "ReduceMeanChannels":

@@ -55,6 +55,7 @@ public sealed class MicroGenCli
         new GenerateVerb(),
         new BuildVerb(),
         new RunVerb(),
+        new SimulateVerb(),
         new DemoVerb(),
     ];
 }

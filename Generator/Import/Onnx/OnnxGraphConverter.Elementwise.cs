@@ -135,8 +135,18 @@ internal sealed partial class OnnxGraphConverter
             Define(node, OnnxValue.OfConstant("", FoldBinary(node, FloatOrIntConstant(node, a), FloatOrIntConstant(node, b))));
             return;
         }
+        var kind = node.OpType switch { "Add" => OpKind.Add, "Sub" => OpKind.Sub, _ => OpKind.Mul };
+        if (node.OpType == "Div")
+        {
+            // x / c as x * (1 / c), the reciprocal rounded to float32: within float rounding of ONNX's division.
+            if (!IsConstantLike(b) || b.Form != ValueForm.Constant || b.Constant!.Type != DataType.Float32)
+            {
+                throw node.Unsupported("Div is supported by a float constant only");
+            }
+            b = b with { Constant = b.Constant with { Values = b.Constant.Values.Select(v => (double)(1f / (float)v)).ToArray() } };
+        }
         var activations = new[] { a, b }.Where(v => !IsConstantLike(v)).ToArray();
-        DefineCompute(node, activations, BinaryPlan(node, a, b));
+        DefineCompute(node, activations, BinaryPlan(node, a, b, kind));
     }
 
     private void ConvertQLinearBinary(OnnxNodeView node)
@@ -144,7 +154,8 @@ internal sealed partial class OnnxGraphConverter
         node.RequireInputs(7, 8);
         var a = QuantizedInput(node, 0, 1, 2);
         var b = QuantizedInput(node, 3, 4, 5);
-        DefineQuantized(node, BinaryPlan(node, a, b), ReadQuantParams(node, 6, 7, [], 0, DataType.UInt8, "output"));
+        DefineQuantized(node, BinaryPlan(node, a, b, node.OpType == "QLinearAdd" ? OpKind.Add : OpKind.Mul),
+            ReadQuantParams(node, 6, 7, [], 0, DataType.UInt8, "output"));
     }
 
     /// <summary>How a computed value is (or will be) held: its tensor's layout, its source's, or its pending operator's.</summary>
@@ -162,10 +173,9 @@ internal sealed partial class OnnxGraphConverter
     private OnnxConstant FloatOrIntConstant(OnnxNodeView node, OnnxValue v) =>
         v.Form == ValueForm.Constant ? v.Constant! : FloatForm(node, v).Constant!;
 
-    private ComputePlan BinaryPlan(OnnxNodeView node, OnnxValue a, OnnxValue b)
+    private ComputePlan BinaryPlan(OnnxNodeView node, OnnxValue a, OnnxValue b, OpKind kind)
     {
-        var opType = node.OpType.StartsWith("QLinear", StringComparison.Ordinal) ? node.OpType["QLinear".Length..] : node.OpType;
-        var kind = opType switch { "Add" => OpKind.Add, "Sub" => OpKind.Sub, _ => OpKind.Mul };
+        var opType = node.OpType;
         var shape = BroadcastShape(node, a.Shape, b.Shape);
         var nhwc = shape.Length == 4 && new[] { a, b }.Any(v => LayoutOf(v) == ValueLayout.Nhwc && v.Shape.Length == 4);
         var irShape = nhwc ? Permute(shape, ToNhwc) : shape;
@@ -264,6 +274,8 @@ internal sealed partial class OnnxGraphConverter
             {
                 "Add" => isFloat ? (float)x + (float)y : x + y,
                 "Sub" => isFloat ? (float)x - (float)y : x - y,
+                "Div" when isFloat => (float)x / (float)y,
+                "Div" => y == 0 ? throw node.Malformed("integer division by zero in a constant") : Math.Truncate(x / y),
                 _ => isFloat ? (float)x * (float)y : x * y,
             };
             for (var d = shape.Length - 1; d >= 0; d--)

@@ -99,7 +99,7 @@ internal sealed partial class OnnxGraphConverter
             if (global && !max && activation == Activation.None && !SameQuantization(input, output))
             {
                 // One rounding instead of two: MEAN over H and W requantizes as it averages.
-                EmitMean(input, [1, 2], keepDims: true, output, name);
+                EmitReduce(OpKind.Mean, input, [1, 2], keepDims: true, output, name);
                 return;
             }
             EmitSameQuantization(input, output, name, target => _draft.AddOperator(kind, [input], [target], Options(activation)));
@@ -116,14 +116,17 @@ internal sealed partial class OnnxGraphConverter
         return new ComputePlan(shape, irShape, ValueLayout.Nhwc, true, EmitQuantized, EmitFloat);
     }
 
-    private void ConvertReduceMean(OnnxNodeView node)
+    /// <summary>ReduceMean (axes an attribute before opset 18) and ReduceSum (axes an input) → MEAN / SUM.</summary>
+    private void ConvertReduce(OnnxNodeView node)
     {
+        var kind = node.OpType == "ReduceSum" ? OpKind.Sum : OpKind.Mean;
+        var axesIsInput = kind == OpKind.Sum || node.Opset >= 18;
         node.RequireInputs(1, 2);
         var x = Input(node, 0);
         var rank = x.Shape.Length;
-        if (node.Opset < 18 ? node.HasInput(1) : node.HasAttribute("axes"))
+        if (axesIsInput ? node.HasAttribute("axes") : node.HasInput(1))
         {
-            throw node.Malformed(node.Opset < 18 ? "axes is an attribute before opset 18, not an input" : "axes is an input from opset 18, not an attribute");
+            throw node.Malformed(axesIsInput ? $"axes is an input of {node.OpType} in opset {node.Opset}, not an attribute" : "axes is an attribute before opset 18, not an input");
         }
         var axesValues = node.HasInput(1) ? RequireConstant(node, 1, "axes").Integers() : node.Ints("axes");
         var axes = axesValues is null || axesValues.Length == 0
@@ -153,22 +156,22 @@ internal sealed partial class OnnxGraphConverter
         var name = node.Outputs[0];
 
         void EmitQuantized(int output, Activation activation) =>
-            EmitMean(QuantizedTensor(x, nhwcInput), physicalAxes, keepDims, output, name);
+            EmitReduce(kind, QuantizedTensor(x, nhwcInput), physicalAxes, keepDims, output, name);
 
         OnnxValue EmitFloat(Activation activation)
         {
             var output = _draft.AddTensor(name, DataType.Float32, irShape);
-            EmitMean(FloatTensor(node, x, nhwcInput), physicalAxes, keepDims, output, name);
+            EmitReduce(kind, FloatTensor(node, x, nhwcInput), physicalAxes, keepDims, output, name);
             return OnnxValue.OfTensor(name, output, shape, layout);
         }
 
         DefineCompute(node, [x], new ComputePlan(shape, irShape, layout, false, EmitQuantized, EmitFloat));
     }
 
-    private void EmitMean(int input, int[] axes, bool keepDims, int output, string name)
+    private void EmitReduce(OpKind kind, int input, int[] axes, bool keepDims, int output, string name)
     {
         var axisTensor = _draft.AddConstant(name + "_axes", DataType.Int32, [axes.Length], axes.ToArray());
-        _draft.AddOperator(OpKind.Mean, [input, axisTensor], [output], new ReducerOptions(keepDims));
+        _draft.AddOperator(kind, [input, axisTensor], [output], new ReducerOptions(keepDims));
     }
 
     private bool SameQuantization(int a, int b)

@@ -195,12 +195,12 @@ internal sealed partial class OnnxGraphConverter
             case "QLinearMatMul": ConvertQLinearMatMul(node); break;
             case "AveragePool": case "MaxPool": ConvertPool(node); break;
             case "GlobalAveragePool": case "GlobalMaxPool": ConvertGlobalPool(node); break;
-            case "ReduceMean": ConvertReduceMean(node); break;
+            case "ReduceMean": case "ReduceSum": ConvertReduce(node); break;
             case "BatchNormalization": ConvertBatchNormalization(node); break;
             case "Relu": case "Clip": case "Sigmoid": case "Tanh": case "LeakyRelu": case "HardSwish": case "Softmax":
                 ConvertUnary(node);
                 break;
-            case "Add": case "Mul": case "Sub": ConvertBinary(node); break;
+            case "Add": case "Mul": case "Sub": case "Div": ConvertBinary(node); break;
             case "Concat": ConvertConcat(node); break;
             case "Pad": ConvertPad(node); break;
             case "Slice": ConvertSlice(node); break;

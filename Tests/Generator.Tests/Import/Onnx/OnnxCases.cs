@@ -88,6 +88,7 @@ internal static class OnnxCases
             [OpKind.AveragePool2D, OpKind.Conv2D, OpKind.Logistic, OpKind.Mul]),
         new("float 1-D network (Conv1d, MaxPool1d, Gemm)", () => FloatGraph("OneDimensional", 56),
             [OpKind.Reshape, OpKind.Transpose, OpKind.Conv2D, OpKind.MaxPool2D, OpKind.Conv2D, OpKind.AveragePool2D, OpKind.FullyConnected]),
+        new("float Div by a constant, ReduceSum", () => FloatGraph("DivReduceSum", 57), [OpKind.Mul, OpKind.Sub, OpKind.Sum]),
         new("float ReduceMean over channels", () => FloatGraph("ReduceMeanChannels", 42), [OpKind.Mean]),
         new("float MaxPool explicit pads (PADV2)", () => FloatGraph("MaxPoolPads", 41), [OpKind.PadV2, OpKind.MaxPool2D], Exact: true),
         new("float Conv-Flatten-Gemm-MatMul", () => FloatModel("ConvFlattenGemm", 35), [OpKind.Conv2D, OpKind.FullyConnected, OpKind.FullyConnected]),

@@ -698,6 +698,17 @@ internal static class OnnxTestModels
                     b.Output("y", FloatElement, 1, 3);
                     break;
                 }
+            case "DivReduceSum":
+                {
+                    // Input scaling as models do it (x / 255 - mean), then a sum over W keeping dims.
+                    var x = b.Input("x", FloatElement, 1, 3, 4, 5);
+                    var scaled = b.Node("Div", [x, b.Scalar("range", 255f)], "scaled");
+                    b.Initializer("mean", FloatElement, [1, 3, 1, 1], new[] { 0.485f, 0.456f, 0.406f });
+                    var centred = b.Node("Sub", [scaled, "mean"], "centred");
+                    b.Node("ReduceSum", [centred, b.Initializer("axes", Int64Element, [1], new long[] { 3 })], "y");
+                    b.Output("y", FloatElement, 1, 3, 4, 1);
+                    break;
+                }
             case "ReduceMeanChannels":
                 {
                     var x = b.Input("x", FloatElement, 1, 6, 4, 5);

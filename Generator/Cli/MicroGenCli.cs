@@ -57,5 +57,6 @@ public sealed class MicroGenCli
         new RunVerb(),
         new SimulateVerb(),
         new DemoVerb(),
+        new RegressVerb(),
     ];
 }

@@ -55,6 +55,7 @@ internal static class OnnxCases
         new("QLinearConv uint8 per-channel", () => QLinearConv(UInt8Element, true, 24), [OpKind.Conv2D]),
         new("QLinearMatMul int8", () => QLinearMatMul(Int8Element, false, 22), [OpKind.FullyConnected]),
         new("QGemm uint8", () => QLinearMatMul(UInt8Element, true, 23), [OpKind.FullyConnected]),
+        new("QLinearMatMul uint8, weight zero point 100", () => QLinearMatMul(UInt8Element, false, 25, weightZeroPoint: 100, outputScale: 0.2f), [OpKind.FullyConnected]),
         new("QLinearAveragePool uint8", () => QLinearPool(UInt8Element, false), [OpKind.AveragePool2D]),
         new("QLinearGlobalAveragePool int8", () => QLinearPool(Int8Element, true), [OpKind.AveragePool2D]),
         new("QLinearAdd int8", () => QLinearSimple("QLinearAdd", Int8Element), [OpKind.Add]),

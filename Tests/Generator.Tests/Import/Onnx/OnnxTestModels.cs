@@ -425,7 +425,8 @@ internal static class OnnxTestModels
         return b.Model();
     }
 
-    public static OnnxProto.ModelProto QLinearMatMul(int type, bool qgemm, int seed)
+    /// <summary>QLinearMatMul or QGemm; <paramref name="weightZeroPoint"/> other than the type's middle keeps a FULLY_CONNECTED filter offset.</summary>
+    public static OnnxProto.ModelProto QLinearMatMul(int type, bool qgemm, int seed, int? weightZeroPoint = null, float outputScale = 0.05f)
     {
         var r = new Random(seed);
         var b = new OnnxModelBuilder(microsoft: qgemm);
@@ -440,14 +441,14 @@ internal static class OnnxTestModels
         {
             b.Initializer("w", Int8Element, qgemm ? [n, k] : [k, n], RandomInt8(r, k * n));
         }
-        var wzp = b.ZeroPoint("w_zp", type, type == UInt8Element ? 128 : 0);
+        var wzp = b.ZeroPoint("w_zp", type, weightZeroPoint ?? (type == UInt8Element ? 128 : 0));
         var inputs = new List<string> { x, b.Scalar("x_scale", 0.04f), b.ZeroPoint("x_zp", type, zp), "w", b.Scalar("w_scale", 0.006f), wzp };
         if (qgemm)
         {
             b.Initializer("bias", Int32Element, [n], Enumerable.Range(0, n).Select(_ => r.Next(-1000, 1000)).ToArray());
             inputs.Add("bias");
         }
-        inputs.Add(b.Scalar("y_scale", 0.05f));
+        inputs.Add(b.Scalar("y_scale", outputScale));
         inputs.Add(b.ZeroPoint("y_zp", type, type == UInt8Element ? 128 : 0));
         if (qgemm)
         {

@@ -8,7 +8,7 @@ internal sealed partial class OnnxGraphConverter
     private static int NormalizeAxis(OnnxNodeView node, long axis, int rank, string what)
     {
         var a = axis < 0 ? axis + rank : axis;
-        return a >= 0 && a < Math.Max(rank, 1) ? (int)a : throw node.Malformed($"{what} {axis} is out of range for rank {rank}");
+        return a >= 0 && a < rank ? (int)a : throw node.Malformed($"{what} {axis} is out of range for rank {rank}");
     }
 
     /// <summary>Scale and zero point inputs of a quantizing node, for a tensor of <paramref name="shape"/>.</summary>

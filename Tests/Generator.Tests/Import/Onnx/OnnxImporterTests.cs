@@ -144,6 +144,24 @@ public class OnnxImporterTests
         Assert.That(Assert.Throws<UnsupportedModelException>(() => Load(b))!.Message, Does.Contain("output_dtype INT16 is not supported"));
     }
 
+    [Test]
+    public void AxesOfScalarsAreFormatErrors()
+    {
+        // Per-axis parameters of a scalar output, and Concat of scalars: both name an axis that does not exist.
+        var b = new OnnxModelBuilder(microsoft: true);
+        b.Input("x", Int8Element, 1, 4);
+        b.Initializer("ys", FloatElement, [2], new[] { 0.1f, 0.2f });
+        b.MicrosoftNode("QLinearSigmoid", ["x", b.Scalar("xs", 0.1f), b.ZeroPoint("xz", Int8Element, 0), "ys"], "y");
+        b.Output("y", Int8Element, 1, 4);
+        Assert.That(Assert.Throws<ModelFormatException>(() => Load(b))!.Message, Does.Contain("axis 0 is out of range for rank 0"));
+        var c = new OnnxModelBuilder();
+        c.Input("x", FloatElement, 1, 4);
+        c.Node("Concat", [c.Scalar("p", 1f), c.Scalar("q", 2f)], "k", ("axis", 0));
+        c.Node("Add", ["x", "k"], "y");
+        c.Output("y", FloatElement, 1, 4);
+        Assert.That(Assert.Throws<ModelFormatException>(() => Load(c))!.Message, Does.Contain("(Concat, opset 17): axis 0 is out of range for rank 0"));
+    }
+
     [TestCase(12)]
     [TestCase(22)]
     public void OpsetOutsideThirteenToTwentyOneIsRefused(int opset)

@@ -42,7 +42,11 @@ public class OnnxRuntimeAgreementTests
         Assert.That(agreement.MaxLsb, Is.LessThanOrEqualTo(c.MaxLsb), $"quantized outputs within {c.MaxLsb} LSB");
         Assert.That(agreement.MaxFloatDifference, Is.LessThanOrEqualTo(c.FloatTolerance), "float outputs");
         // A comparison of clamped or constant outputs would prove little: the models keep outputs spread inside the range.
-        Assert.That(agreement.Saturated, Is.LessThan(agreement.Compared / 4), "outputs at the maximum of their type");
+        // (Data movement copies input values, which cover the whole range: a maximum is often 127 there.)
+        if (!c.Exact)
+        {
+            Assert.That(agreement.Saturated, Is.LessThan(agreement.Compared / 4), "outputs at the maximum of their type");
+        }
         if (agreement.Compared >= 32)
         {
             Assert.That(agreement.DistinctValues, Is.GreaterThanOrEqualTo(12), "distinct output values");

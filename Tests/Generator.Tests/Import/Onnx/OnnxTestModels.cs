@@ -120,7 +120,7 @@ internal static class OnnxTestModels
         var b = new OnnxModelBuilder();
         var zp = type == UInt8Element ? 128 : 0;
         var x = Dq(b, b.Input("x", type, 1, 5, 7, 7), 0.05f, zp, type, "x_dq");
-        var attributes = op == "GlobalAveragePool"
+        var attributes = op is "GlobalAveragePool" or "GlobalMaxPool"
             ? Array.Empty<(string, object)>()
             : [("kernel_shape", new[] { 3, 3 }), ("strides", new[] { 2, 2 }), ("pads", new[] { 1, 1, 1, 1 })];
         if (op == "AveragePool")
@@ -129,7 +129,7 @@ internal static class OnnxTestModels
         }
         var y = b.Node(op, [x], "pool", attributes);
         Q(b, y, outputScale, zp, type, "y");
-        var outHw = op switch { "GlobalAveragePool" => 1, "MaxPool" => 4, _ => 3 };
+        var outHw = op switch { "GlobalAveragePool" or "GlobalMaxPool" => 1, "MaxPool" => 4, _ => 3 };
         b.Output("y", type, 1, 5, outHw, outHw);
         return b.Model();
     }
@@ -708,6 +708,15 @@ internal static class OnnxTestModels
                     var centred = b.Node("Sub", [scaled, "mean"], "centred");
                     b.Node("ReduceSum", [centred, b.Initializer("axes", Int64Element, [1], new long[] { 3 })], "y");
                     b.Output("y", FloatElement, 1, 3, 4, 1);
+                    break;
+                }
+            case "GemmClip":
+                {
+                    var x = b.Input("x", FloatElement, 2, 6);
+                    b.Initializer("g", FloatElement, [6, 4], RandomFloats(r, 24));
+                    var gemm = b.Node("Gemm", [x, "g"], "gemm");
+                    b.Node("Clip", [gemm, b.Scalar("lo", -1f), b.Scalar("hi", 1f)], "y");
+                    b.Output("y", FloatElement, 2, 4);
                     break;
                 }
             case "ReduceMeanChannels":

@@ -58,5 +58,6 @@ public sealed class MicroGenCli
         new SimulateVerb(),
         new DemoVerb(),
         new RegressVerb(),
+        new ZooVerb(),
     ];
 }

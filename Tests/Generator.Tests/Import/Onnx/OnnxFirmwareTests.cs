@@ -10,13 +10,19 @@ namespace MicroGen.Tests.Import.Onnx;
 /// </summary>
 public class OnnxFirmwareTests
 {
-    [Test]
-    public void QdqModelFirmwareMatchesTheReference()
+    [TestCase("QDQ Conv-Flatten-Gemm (layout folded)")]
+    [TestCase("QDQ Add of a [C,1,1] constant")]
+    [TestCase("QDQ Concat int8")]
+    [TestCase("QDQ Pad int8")]
+    [TestCase("QLinearConv uint8 per-channel")]
+    [Category("Firmware")]
+    public void HostFirmwareMatchesTheReference(string name)
     {
-        var graph = ModelLoader.Load(OnnxTestModels.QdqConvFlattenGemm(7).ToByteArrayOf(), "qdq.onnx");
+        var model = OnnxCases.All.Single(c => c.Name == name).Build();
+        var graph = ModelLoader.Load(model.ToByteArrayOf(), "model.onnx");
         var random = new Random(5);
         var inputSets = Enumerable.Range(0, 2).Select(_ => (IReadOnlyList<byte[]>)FirmwareHarness.RandomInputs(graph, random)).ToList();
-        var firmware = FirmwareHarness.RunOnHost(graph, "qdq.onnx", inputSets);
+        var firmware = FirmwareHarness.RunOnHost(graph, "model.onnx", inputSets);
         for (var i = 0; i < inputSets.Count; i++)
         {
             var reference = new ReferenceInterpreter(graph).Invoke(inputSets[i]);

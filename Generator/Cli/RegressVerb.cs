@@ -16,7 +16,7 @@ public sealed partial class RegressVerb : IVerb
 {
     public Command Create(CliContext context)
     {
-        var models = new Option<string>("--models") { Description = "Folder of .tflite models.", Required = true };
+        var models = new Option<string>("--models") { Description = "Folder of .tflite and .onnx models.", Required = true };
         var boards = new Option<string>("--boards") { Description = "Comma-separated board names.", Required = true };
         var baseline = new Option<string>("--baseline") { Description = "The baseline JSON file.", Required = true };
         var update = new Option<bool>("--update") { Description = "Write this run's results into the baseline instead of comparing." };
@@ -34,7 +34,7 @@ public sealed partial class RegressVerb : IVerb
             {
                 throw new UserErrorException($"--models {folder}: no such folder");
             }
-            var files = Directory.GetFiles(folder, "*.tflite").Order(StringComparer.Ordinal).ToList();
+            var files = Directory.GetFiles(folder, "*.tflite").Concat(Directory.GetFiles(folder, "*.onnx")).Order(StringComparer.Ordinal).ToList();
             var catalog = BoardCatalog.Load();
             var chosen = parse.GetValue(boards)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(catalog.Get).ToList();
             var (index, count) = ParseShard(parse.GetValue(shard)!);

@@ -18,6 +18,9 @@ typedef struct {
     const int32_t *shift;
 } mg_conv2d_s8_params;
 
+/* Output pixels are computed in raster order (batch, row, column), every channel of a pixel after reading its window:
+ * the output may overlap the input, starting the planner's lead bytes before it (Generator RasterOverlap). The same
+ * holds for mg_depthwise_conv2d_s8 and the pooling kernels. */
 void mg_conv2d_s8(const mg_conv2d_s8_params *p, const int8_t *input, int8_t *output);
 
 /* 1x1 stride-1 CONV_2D streamed pixel by pixel, with the output region overlapping the input region: the output starts

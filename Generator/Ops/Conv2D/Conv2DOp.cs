@@ -119,7 +119,7 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         {
             var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
             var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
-            options.Add(new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput));
+            options.Add(new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput, StreamedVariant));
         }
         return options;
     }
@@ -128,8 +128,8 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         d.Window is { FilterHeight: 1, FilterWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
         && d.FilterInputDepth == d.InputDepth;
 
-    /// <summary>The overlapped option that carries scratch is the streamed 1x1 kernel's; the other is the raster kernel's.</summary>
-    private static bool IsStreamed(StorageOption storage) => storage.Mode == StorageMode.Overlapped && storage.ScratchBytes > 0;
+    /// <summary>The storage variant of the streamed 1x1 kernel (the other overlapped option is the raster kernel's).</summary>
+    private const string StreamedVariant = "streamed";
 
     protected override KernelCall Lower(OpContext ctx, Conv2DData d, StorageOption storage, TargetFeatures target)
     {
@@ -155,7 +155,7 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
             ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
         ],
         [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_conv2d_s8.c") is var call
-        && IsStreamed(storage)
+        && storage.Variant == StreamedVariant
             ? call with
             {
                 Function = "mg_conv2d_1x1_s8_stream",

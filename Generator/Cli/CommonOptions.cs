@@ -9,7 +9,7 @@ namespace MicroGen.Cli;
 /// <summary>Options several verbs share, and reading them.</summary>
 public static class CommonOptions
 {
-    public static Argument<string> Model() => new("model") { Description = "The model file (.tflite)." };
+    public static Argument<string> Model() => new("model") { Description = "The model file (.tflite or .onnx)." };
 
     public static Option<string> Board(bool required, string defaultValue = "") => new("--board")
     {

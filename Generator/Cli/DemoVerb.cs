@@ -14,8 +14,8 @@ namespace MicroGen.Cli;
 /// <summary>
 /// `microgen demo`: the whole pipeline on one model and board. It takes mlperf_tiny_vww_96_int8.tflite from the shared
 /// models folder when present, else writes its own small network; plans, generates and builds for the board (default
-/// stm32f746g-disco), then verifies the firmware bit for bit against the reference interpreter on seeded inputs: on the
-/// host build, and under QEMU on the mps2 board with the same core.
+/// stm32f746g-disco), runs the ELF in the Cortex-M simulator (cycles, stack, arena, every store checked against the
+/// plan) and verifies the outputs bit for bit against the reference interpreter on seeded inputs; the host build too.
 /// </summary>
 public sealed class DemoVerb : IVerb
 {
@@ -46,23 +46,29 @@ public sealed class DemoVerb : IVerb
             o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})"
                 + (prepared.Plan.Patch is { } stage ? $"; {stage.Rows}x{stage.Cols} patches until operator {stage.SplitNumber}, {stage.MacOverhead.ToString("P1", n)} extra MACs" : ""));
 
-            var cases = Enumerable.Range(1, parse.GetValue(inputs)).Select(seed => SeededInputs.Create(prepared.Graph, seed)).ToList();
+            var cases = Enumerable.Range(1, parse.GetValue(inputs)).Select(seed => SeededInputs.Create(prepared.Original, seed)).ToList();
             var boardFolder = Path.Combine(folder, chosen.Name);
-            var project = ModelPipeline.Generate(prepared, cases.Count > 0 ? cases[0].Inputs : null);
-            project.WriteTo(boardFolder);
-            o.WriteLine($"  generate  {boardFolder} ({project.Files.Count} files)");
-            var build = FirmwareBuilder.Build(boardFolder, chosen);
-            o.WriteLine($"  build     flash {build.FlashBytes.ToString("N0", n)} bytes, static RAM {build.StaticRamBytes.ToString("N0", n)} bytes: "
-                + string.Join(", ", build.Regions.Select(r => $"{r.Region} {r.UsedBytes.ToString("N0", n)} of {r.SizeBytes.ToString("N0", n)}")));
-
-            var failures = 0;
-            failures += Verify(o, ModelPipeline.Prepare(modelPath, CommonOptions.ResolveBoard("host"), spec), folder, ExecutionTarget.Host, cases, "host build");
-            var twin = QemuTwin(chosen);
-            if (twin is not null)
+            var report = FirmwareVerifier.Verify(prepared, boardFolder, ExecutionTarget.Simulator, cases, checkMemory: true);
+            o.WriteLine($"  generate  {boardFolder}");
+            o.WriteLine($"  build     flash {report.Build.FlashBytes.ToString("N0", n)} bytes, static RAM {report.Build.StaticRamBytes.ToString("N0", n)} bytes: "
+                + string.Join(", ", report.Build.Regions.Select(r => $"{r.Region} {r.UsedBytes.ToString("N0", n)} of {r.SizeBytes.ToString("N0", n)}")));
+            var sim = report.Simulation!;
+            o.WriteLine($"  simulate  {sim.Cycles.ToString("N0", n)} cycles = {sim.MillisecondsAtClock.ToString("0.00", n)} ms at {chosen.ClockHz / 1e6:0} MHz, "
+                + $"{((double)summary.TotalMacs / Math.Max(1, sim.Cycles)).ToString("0.000", n)} MAC/cycle; stack peak {sim.PeakStackBytes.ToString("N0", n)} bytes, "
+                + $"arena high-water {sim.ArenaHighWaterBytes.ToString("N0", n)} of {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes");
+            var failures = report.Cases.Count(c => !c.BitExact);
+            o.WriteLine($"  verify    simulator: {report.Cases.Count - failures} of {report.Cases.Count} input sets bit-exact"
+                + (report.FirstMismatch is null ? "" : $"; {report.FirstMismatch}")
+                + (report.Violation is null ? "; every layer wrote only its output and scratch" : $"; {report.Violation}"));
+            foreach (var problem in report.MemoryProblems)
             {
-                failures += Verify(o, ModelPipeline.Prepare(modelPath, twin, spec), folder, ExecutionTarget.Qemu, cases, $"QEMU {twin.Name} ({twin.CoreName})");
+                o.WriteLine($"  MEMORY    {problem}");
             }
-            o.WriteLine(failures == 0 ? "  result    bit-exact with the reference interpreter" : $"  result    {failures} input set(s) differ from the reference interpreter");
+            failures += report.MemoryProblems.Count + (report.Violation is null ? 0 : 1);
+            failures += Verify(o, ModelPipeline.Prepare(modelPath, CommonOptions.ResolveBoard("host"), spec), folder, ExecutionTarget.Host, cases, "host build");
+            o.WriteLine(failures == 0 ? "  result    bit-exact with the reference interpreter, within the memory plan" : $"  result    {failures} problem(s): see above");
+            var page = RunReportFiles.Write(folder, RunReport.Of(prepared, report), prepared, CliContext.JsonOptions);
+            o.WriteLine($"  report    {page}");
             return failures == 0 ? ExitCodes.Success : ExitCodes.VerificationFailed;
         });
         return command;
@@ -76,10 +82,6 @@ public sealed class DemoVerb : IVerb
             + (report.FirstMismatch is null ? "" : $"; {report.FirstMismatch}"));
         return report.Cases.Count - exact;
     }
-
-    /// <summary>The QEMU-modelled board with the same core, to run the same code where no hardware is at hand.</summary>
-    private static Board? QemuTwin(Board board) =>
-        BoardCatalog.Load().All.FirstOrDefault(b => b.QemuMachine is not null && b.Core == board.Core);
 
     private static string LocateDefaultModel(string folder, TextWriter o)
     {

@@ -12,7 +12,7 @@ public sealed class InferVerb : IVerb
 {
     public Command Create(CliContext context)
     {
-        var model = new Argument<string>("model") { Description = "The .tflite model file." };
+        var model = new Argument<string>("model") { Description = "The model file (.tflite or .onnx)." };
         var inputs = new Option<string[]>("--input") { Description = "A .npy file per model input, in the model's input order.", Required = true };
         var outputs = new Option<string[]>("--output") { Description = "A .npy file per model output, in the model's output order." };
         var command = new Command("infer", "Run the bit-exact reference interpreter on .npy inputs.") { model, inputs, outputs };

@@ -10,7 +10,7 @@ public sealed class InspectVerb : IVerb
 {
     public Command Create(CliContext context)
     {
-        var model = new Argument<string>("model") { Description = "The .tflite model file." };
+        var model = new Argument<string>("model") { Description = "The model file (.tflite or .onnx)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var command = new Command("inspect", "Show a model's operators, tensors, quantization and MAC counts.") { model, json };
         command.SetAction(parse =>

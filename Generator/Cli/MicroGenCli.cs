@@ -55,6 +55,9 @@ public sealed class MicroGenCli
         new GenerateVerb(),
         new BuildVerb(),
         new RunVerb(),
+        new SimulateVerb(),
         new DemoVerb(),
+        new RegressVerb(),
+        new ZooVerb(),
     ];
 }

@@ -23,14 +23,20 @@ public sealed class RunVerb : IVerb
         var count = new Option<int>("--inputs") { Description = "Seeded random input sets to verify with (in addition to --input files).", DefaultValueFactory = _ => 3 };
         var outputs = CommonOptions.Outputs();
         outputs.Description = "Write the firmware's outputs for the first --input set to these .npy files.";
-        var on = new Option<string>("--on") { Description = "Where to run: host (the host build) or qemu (mps2 boards).", DefaultValueFactory = _ => "" };
-        on.AcceptOnlyFromAmong("", "host", "qemu");
+        var on = new Option<string>("--on")
+        {
+            Description = "Where to run: sim (the Cortex-M simulator, the default for MCU boards), qemu (mps2 boards) or host (the host build).",
+            DefaultValueFactory = _ => "",
+        };
+        on.AcceptOnlyFromAmong("", "host", "qemu", "sim");
+        var checkMemory = new Option<bool>("--check-memory") { Description = "In the simulator, fail on any store a layer makes outside its output and scratch." };
         var keep = new Option<string?>("--keep") { Description = "Keep the generated project in this folder." };
+        var reportDir = new Option<string?>("--report") { Description = "Write report.txt, report.json and report.html (with SVG pictures) into this folder." };
         var json = CommonOptions.Json();
         var patches = CommonOptions.Patches();
         var budget = CommonOptions.PatchBudget();
         var command = new Command("run", "Generate, build and run the firmware, and check its outputs against the reference interpreter.")
-            { model, board, inputs, count, outputs, on, keep, patches, budget, json };
+            { model, board, inputs, count, outputs, on, checkMemory, keep, reportDir, patches, budget, json };
         command.SetAction(parse =>
         {
             var chosen = CommonOptions.ResolveBoard(parse.GetValue(board)!);
@@ -49,26 +55,35 @@ public sealed class RunVerb : IVerb
             var folder = keepDir ?? Directory.CreateTempSubdirectory("microgen-").FullName;
             try
             {
-                var report = FirmwareVerifier.Verify(prepared, folder, target, cases);
+                var report = FirmwareVerifier.Verify(prepared, folder, target, cases, parse.GetValue(checkMemory));
                 if (given.Length > 0)
                 {
                     CommonOptions.WriteOutputs(prepared.Original, parse.GetValue(outputs) ?? [], report.Cases[0].Actual);
+                }
+                if (parse.GetValue(reportDir) is { } reportFolder)
+                {
+                    var page = MicroGen.Reports.RunReportFiles.Write(reportFolder, MicroGen.Reports.RunReport.Of(prepared, report), prepared, CliContext.JsonOptions);
+                    context.Err.WriteLine($"report: {page}");
                 }
                 if (parse.GetValue(json))
                 {
                     context.WriteJson(new
                     {
-                        report.Model, report.Board, On = target.ToString().ToLowerInvariant(), report.BitExact,
+                        report.Model, report.Board, On = target.ToString().ToLowerInvariant(), report.BitExact, report.Passed,
                         report.Build.FlashBytes, report.Build.StaticRamBytes, prepared.Plan.ArenaBytes,
                         Cases = report.Cases.Select(c => new { c.Label, c.BitExact, Outputs = c.Actual.Select(Convert.ToHexString) }),
                         FirstMismatch = report.FirstMismatch?.ToString(),
+                        report.Simulation?.Cycles, MsAtClock = report.Simulation?.MillisecondsAtClock, PeakStackBytes = report.Simulation?.PeakStackBytes,
+                        ArenaHighWaterBytes = report.Simulation?.ArenaHighWaterBytes,
+                        Layers = report.Simulation?.Layers.Select(l => new { l.Name, l.Cycles, l.Instructions, l.Calls }),
+                        report.MemoryProblems, MemoryViolation = report.Violation?.ToString(),
                     });
                 }
                 else
                 {
                     WriteText(context.Out, report, prepared);
                 }
-                return report.BitExact ? ExitCodes.Success : ExitCodes.VerificationFailed;
+                return report.Passed ? ExitCodes.Success : ExitCodes.VerificationFailed;
             }
             finally
             {
@@ -87,9 +102,9 @@ public sealed class RunVerb : IVerb
         "host" => ExecutionTarget.Host,
         "qemu" when board.QemuMachine is null => throw new UserErrorException($"board {board.Name} has no QEMU machine (QEMU runs the mps2 boards)"),
         "qemu" => ExecutionTarget.Qemu,
+        "sim" when board.IsHost => throw new UserErrorException("--on sim needs an MCU board; the host board runs as a process"),
         _ when board.IsHost => ExecutionTarget.Host,
-        _ when board.QemuMachine is not null => ExecutionTarget.Qemu,
-        _ => throw new UserErrorException($"board {board.Name} runs only on hardware or in the simulator; use an mps2 board with --on qemu, or --board host"),
+        _ => ExecutionTarget.Simulator,
     };
 
     private static void WriteText(TextWriter o, VerificationReport report, PreparedModel prepared)
@@ -100,6 +115,19 @@ public sealed class RunVerb : IVerb
         foreach (var c in report.Cases)
         {
             o.WriteLine($"  {c.Label}: " + (c.BitExact ? "bit-exact" : $"output(s) {string.Join(", ", c.DifferingOutputs)} DIFFER"));
+        }
+        if (report.Simulation is { } sim)
+        {
+            o.WriteLine($"  simulated: {sim.Cycles.ToString("N0", n)} cycles ({sim.MillisecondsAtClock.ToString("0.000", n)} ms at clock), "
+                + $"stack peak {sim.PeakStackBytes.ToString("N0", n)} bytes, arena high-water {sim.ArenaHighWaterBytes.ToString("N0", n)} of {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes");
+        }
+        foreach (var problem in report.MemoryProblems)
+        {
+            o.WriteLine($"  MEMORY: {problem}");
+        }
+        if (report.Violation is { } violation)
+        {
+            o.WriteLine($"  MEMORY: {violation}");
         }
         o.WriteLine(report.BitExact
             ? $"all {report.Cases.Count} input sets bit-exact with the reference interpreter"

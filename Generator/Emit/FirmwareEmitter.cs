@@ -46,7 +46,9 @@ public static class FirmwareEmitter
             libraries.UnionWith(call.Libraries);
             var symbol = LayerSymbol(op);
             var fields = call.Fields.Select(f => Field(f, constants)).ToList();
-            var operands = call.Operands.Select(o => Operand(o, graph, plan, step, constants)).ToList();
+            var operands = call.Operands.Select((o, i) => o.IsList
+                ? ListOperand(o, $"{symbol}_operand{i}", graph, plan, step, constants)
+                : Operand(o, graph, plan, step, constants)).ToList();
             var layerOutput = Operand(KernelOperand.ForTensor(op.Outputs[0]), graph, plan, step, constants);
             layers.Add(new LayerModel(step.Step, op.Index, op.Kind.DisplayName(), symbol, call.Function, call.ParamsType, fields, operands,
                 layerOutput, graph.Tensors[op.Outputs[0]].SizeInBytes, StorageText(step)));
@@ -161,6 +163,10 @@ public static class FirmwareEmitter
             }
             libraries.UnionWith(call.Libraries);
             var scratchOffset = layout.ScratchOffsets[k] < 0 ? -1 : block + layout.ScratchOffsets[k];
+            if (call.Operands.Any(o => o.IsList))
+            {
+                throw new InvalidOperationException($"{op.Describe()}: a kernel with operand lists cannot run in a patch stage");
+            }
             var operands = call.Operands.Select(o => o.IsScratch
                 ? new OperandModel("scratch", "void", scratchOffset, "")
                 : stage.Tensors.Contains(o.Tensor)
@@ -225,6 +231,12 @@ public static class FirmwareEmitter
         constants[array.Key] = array;
         return array;
     }
+
+    /// <summary>A list operand: a pointer array named <paramref name="name"/>, one entry per tensor.</summary>
+    private static OperandModel ListOperand(KernelOperand operand, string name, Graph graph, MemoryPlan plan, PlannedStep step,
+        Dictionary<string, ConstantArray> constants) =>
+        new("list", operand.IsOutputList ? "void" : "const void", 0, name,
+            operand.List.Select(t => Operand(KernelOperand.ForTensor(t), graph, plan, step, constants)).ToList());
 
     private static OperandModel Operand(KernelOperand operand, Graph graph, MemoryPlan plan, PlannedStep step, Dictionary<string, ConstantArray> constants)
     {

@@ -18,17 +18,3 @@ public abstract record KernelValue
 
     public static KernelValue Null { get; } = new NullValue();
 }
-
-public sealed record IntegerValue(long Value) : KernelValue
-{
-    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
-}
-
-public sealed record FloatValue(float Value) : KernelValue
-{
-    public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
-}
-
-public sealed record ArrayValue(ConstantArray Array) : KernelValue;
-
-public sealed record NullValue : KernelValue;

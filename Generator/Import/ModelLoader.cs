@@ -24,7 +24,7 @@ public static class ModelLoader
 
     public static Graph Load(byte[] bytes, string source)
     {
-        var graph = TfliteImporter.Import(bytes, source);
+        var graph = Onnx.OnnxImporter.Handles(bytes, source) ? Onnx.OnnxImporter.Import(bytes, source) : TfliteImporter.Import(bytes, source);
         try
         {
             GraphValidator.Validate(graph);

@@ -51,51 +51,22 @@ public static class MemoryPlanner
         schedule.AddRange(remaining.Select(op => new ScheduledStep([op], graph.Operators[op].Inputs.Items.ToArray(),
             graph.Operators[op].Outputs.Items.ToArray(), storage[op])));
 
-        // Storage sharing is chosen per step: first each step takes its first feasible sharing option, then single-step
-        // changes are kept while they lower the arena of a greedy placement (sharing ties buffers together, which can
-        // fragment the arena elsewhere). The plan without any sharing is the floor the result must beat or equal.
+        // Storage sharing is chosen per step by a local search from several starts (no sharing; each step's first,
+        // second, ... sharing option where it has one): single-step changes are kept while they lower the arena of a
+        // greedy placement (sharing ties buffers together, which can fragment the arena elsewhere). The plan without
+        // any sharing is one of the starts, so the result never exceeds it.
         var choices = new int[schedule.Count];
         if (options.InPlace)
         {
-            for (var step = 0; step < schedule.Count; step++)
+            var best = long.MaxValue;
+            var mostOptions = schedule.Max(s => s.Options.Count);
+            for (var start = 0; start < Math.Max(mostOptions, 1); start++)
             {
-                choices[step] = schedule[step].Options.Count > 1 ? 1 : 0;
-            }
-            var best = Bound(graph, schedule, choices, options);
-            var none = new int[schedule.Count];
-            var noneBound = Bound(graph, schedule, none, options);
-            if (noneBound < best)
-            {
-                (choices, best) = (none, noneBound);
-            }
-            for (var pass = 0; pass < 3; pass++)
-            {
-                var improved = false;
-                for (var step = 0; step < schedule.Count; step++)
+                var candidate = schedule.Select(s => Math.Min(start, s.Options.Count - 1)).ToArray();
+                var bound = ImproveChoices(graph, schedule, candidate, options);
+                if (bound < best)
                 {
-                    for (var alternative = 0; alternative < schedule[step].Options.Count; alternative++)
-                    {
-                        if (alternative == choices[step])
-                        {
-                            continue;
-                        }
-                        var previous = choices[step];
-                        choices[step] = alternative;
-                        var bound = Bound(graph, schedule, choices, options);
-                        if (bound < best)
-                        {
-                            best = bound;
-                            improved = true;
-                        }
-                        else
-                        {
-                            choices[step] = previous;
-                        }
-                    }
-                }
-                if (!improved)
-                {
-                    break;
+                    (choices, best) = (candidate, bound);
                 }
             }
         }
@@ -104,6 +75,43 @@ public static class MemoryPlanner
         var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
         return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
             patch?.Stage, patch?.Layout);
+    }
+
+    /// <summary>Single-step changes of <paramref name="choices"/> kept while they lower the bound; returns the final bound.</summary>
+    private static long ImproveChoices(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
+    {
+        var best = Bound(graph, schedule, choices, options);
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var improved = false;
+            for (var step = 0; step < schedule.Count; step++)
+            {
+                for (var alternative = 0; alternative < schedule[step].Options.Count; alternative++)
+                {
+                    if (alternative == choices[step])
+                    {
+                        continue;
+                    }
+                    var previous = choices[step];
+                    choices[step] = alternative;
+                    var bound = Bound(graph, schedule, choices, options);
+                    if (bound < best)
+                    {
+                        best = bound;
+                        improved = true;
+                    }
+                    else
+                    {
+                        choices[step] = previous;
+                    }
+                }
+            }
+            if (!improved)
+            {
+                break;
+            }
+        }
+        return best;
     }
 
     /// <summary>The arena a greedy placement achieves for these choices: the objective of the sharing search.</summary>

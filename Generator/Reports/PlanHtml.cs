@@ -22,7 +22,7 @@ public static class PlanHtml
             Scratch = Bytes(report.ScratchBytes),
             Patches = report.Patch is null ? "none (per-layer execution)"
                 : $"{report.Patch.Rows}x{report.Patch.Cols} until operator {report.Patch.SplitOp}, {report.MacOverhead.ToString("P1", n)} extra MACs",
-            Timeline = TimelineModel.Of(plan, b => Describe(graph, b)),
+            Timeline = TimelineModel.Of(plan, graph),
             Buffers = report.Buffers.OrderBy(b => b.FirstStep).ThenBy(b => b.Offset).Select(b => new
             {
                 Offset = b.Offset.ToString("N0", n), Bytes = b.Bytes.ToString("N0", n), Steps = $"{b.FirstStep}-{b.LastStep}", b.Kind, b.Name,
@@ -31,7 +31,4 @@ public static class PlanHtml
         return new TemplateRenderer().Render("report/plan.html.sbn", model);
     }
 
-    private static string Describe(Graph graph, LogicalBuffer buffer) => buffer.Tensors.Length == 0
-        ? buffer.Name
-        : string.Join("\n", buffer.Tensors.Select(t => $"{graph.Tensors[t.Tensor].Name} {graph.Tensors[t.Tensor].Describe()}"));
 }

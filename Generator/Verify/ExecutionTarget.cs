@@ -8,4 +8,7 @@ public enum ExecutionTarget
 
     /// <summary>The ELF under qemu-system-arm (mps2 boards).</summary>
     Qemu,
+
+    /// <summary>The ELF in MicroGen's Cortex-M simulator (any MCU board): outputs plus cycles, stack and arena measurements.</summary>
+    Simulator,
 }

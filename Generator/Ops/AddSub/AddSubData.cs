@@ -1,3 +1,4 @@
+using MicroGen.Ops.Common;
 using MicroGen.Ir;
 using MicroGen.Reference.Kernels;
 
@@ -12,4 +13,7 @@ public sealed record AddSubData(
     int Input1, int Input2, int Output,
     StridedView Input1View, StridedView Input2View,
     AddSubQuantization? Quantization,
-    float FloatActivationMin, float FloatActivationMax);
+    float FloatActivationMin, float FloatActivationMax) : IBroadcastBinaryData
+{
+    public IBroadcastBinaryData WithViews(StridedView input1, StridedView input2) => this with { Input1View = input1, Input2View = input2 };
+}

@@ -1,4 +1,4 @@
-using MicroGen.Planning.Patches;
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -13,11 +13,9 @@ namespace MicroGen.Ops.AddSub;
 /// TFLM computes ADD's multipliers in double (add_common.cc) but SUB's in float, converted to double afterwards
 /// (sub_common.cc); both are reproduced here.
 /// </summary>
-public sealed class AddSubOp : OperatorDefinition<AddSubData>, IPatchableOperator
+public sealed class AddSubOp : BroadcastBinaryOperator<AddSubData>
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Add, OpKind.Sub];
-
-    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
@@ -87,29 +85,23 @@ public sealed class AddSubOp : OperatorDefinition<AddSubData>, IPatchableOperato
         }
     }
 
-    public bool CanPatch(OpContext ctx, object data)
+    protected override KernelCall Lower(OpContext ctx, AddSubData d, StorageOption storage, TargetFeatures target)
     {
-        var d = (AddSubData)data;
-        return ElementwisePatching.CanPatch(ctx, d.Input1View, d.Input2View);
+        var q = d.Quantization;
+        return KernelCall.Create($"mg_add_sub_{KernelNames.TypeSuffix(d.Type)}", "mg_add_sub_params",
+        [
+            .. BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
+            ("subtract", KernelValue.Of(d.IsSubtraction ? 1 : 0)), ("left_shift", KernelValue.Of(q?.LeftShift ?? 0)),
+            ("input1_offset", KernelValue.Of(q?.Input1Offset ?? 0)), ("input1_multiplier", KernelValue.Of(q?.Input1Multiplier ?? 0)),
+            ("input1_shift", KernelValue.Of(q?.Input1Shift ?? 0)),
+            ("input2_offset", KernelValue.Of(q?.Input2Offset ?? 0)), ("input2_multiplier", KernelValue.Of(q?.Input2Multiplier ?? 0)),
+            ("input2_shift", KernelValue.Of(q?.Input2Shift ?? 0)),
+            ("output_offset", KernelValue.Of(q?.OutputOffset ?? 0)), ("output_multiplier", KernelValue.Of(q?.OutputMultiplier ?? 0)),
+            ("output_shift", KernelValue.Of(q?.OutputShift ?? 0)),
+            ("act_min", KernelValue.Of(q?.ActivationMin ?? 0)), ("act_max", KernelValue.Of(q?.ActivationMax ?? 0)),
+            ("float_min", KernelValue.Of(d.FloatActivationMin)), ("float_max", KernelValue.Of(d.FloatActivationMax)),
+        ],
+        [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
+        "kernels/mg_add_sub.c", "kernels/mg_broadcast.c");
     }
-
-    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output)
-    {
-        var d = (AddSubData)data;
-        return ElementwisePatching.Required(inputIndex == 0 ? d.Input1View : d.Input2View, output);
-    }
-
-    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
-    {
-        var d = (AddSubData)data;
-        var channels = ctx.Output(0).Shape[3];
-        return d with
-        {
-            Input1View = ElementwisePatching.ForPatch(d.Input1View, inputs[0], output, channels),
-            Input2View = ElementwisePatching.ForPatch(d.Input2View, inputs[1], output, channels),
-        };
-    }
-
-    public double MacsPerOutputPixel(OpContext ctx, object data) =>
-        (double)CountMacs(ctx) / ((long)ctx.Output(0).Shape[1] * ctx.Output(0).Shape[2]);
 }

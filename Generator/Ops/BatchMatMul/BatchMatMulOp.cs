@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -114,5 +115,49 @@ public sealed class BatchMatMulOp : OperatorDefinition<BatchMatMulData>
                 BatchMatMulKernels.Float(d, buffers.Read<float>(d.Lhs), buffers.Read<float>(d.Rhs), buffers.Write<float>(d.Output));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The batch offsets become a table (lhs, rhs per output matrix, row-major over the batch shape); for int16 the
+    /// int64 MultiplyByQuantizedMultiplier's Q15 multiplier, total shift and rounding term are formed here exactly as
+    /// <see cref="FixedPointMath"/> forms them.
+    /// </summary>
+    protected override KernelCall Lower(OpContext ctx, BatchMatMulData d, StorageOption storage, TargetFeatures target)
+    {
+        var count = d.BatchShape.Aggregate(1, (a, b) => a * b);
+        var batches = new int[2 * count];
+        var index = new int[d.BatchShape.Length];
+        for (var i = 0; i < count; i++)
+        {
+            for (var dim = 0; dim < index.Length; dim++)
+            {
+                batches[2 * i] += index[dim] * d.LhsBatchStrides[dim];
+                batches[2 * i + 1] += index[dim] * d.RhsBatchStrides[dim];
+            }
+            for (var dim = index.Length - 1; dim >= 0 && ++index[dim] == d.BatchShape[dim]; dim--)
+            {
+                index[dim] = 0;
+            }
+        }
+        var multiplierQ15 = d.OutputMultiplier < 0x7FFF0000 ? (d.OutputMultiplier + (1 << 15)) >> 16 : 0x7FFF;
+        var totalShift = 15 - d.OutputShift;
+        if (d.Type == DataType.Int16 && totalShift is < 1 or > 62)
+        {
+            throw ctx.Fail($"int16 output multiplier shift {d.OutputShift} is outside the range the C kernel's int64 rescaling covers");
+        }
+        return KernelCall.Create($"mg_batch_matmul_{KernelNames.TypeSuffix(d.Type)}", "mg_batch_matmul_params",
+        [
+            ("batch_count", KernelValue.Of(count)), ("batches", KernelValue.Table($"op{ctx.Op.Index}_batches", batches)),
+            ("rows", KernelValue.Of(d.Rows)), ("cols", KernelValue.Of(d.Columns)), ("depth", KernelValue.Of(d.Depth)),
+            ("lhs_row_stride", KernelValue.Of(d.LhsRowStride)), ("lhs_depth_stride", KernelValue.Of(d.LhsDepthStride)),
+            ("rhs_depth_stride", KernelValue.Of(d.RhsDepthStride)), ("rhs_column_stride", KernelValue.Of(d.RhsColumnStride)),
+            ("lhs_offset", KernelValue.Of(d.LhsOffset)), ("rhs_offset", KernelValue.Of(d.RhsOffset)), ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("multiplier", KernelValue.Of(d.OutputMultiplier)), ("shift", KernelValue.Of(d.OutputShift)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("multiplier_q15", KernelValue.Of(d.Type == DataType.Int16 ? multiplierQ15 : 0)),
+            ("total_shift", KernelValue.Of(d.Type == DataType.Int16 ? totalShift : 0)),
+            ("rounding", KernelValue.Of(d.Type == DataType.Int16 ? 1L << (totalShift - 1) : 0L)),
+        ],
+        [KernelOperand.ForTensor(d.Lhs), KernelOperand.ForTensor(d.Rhs), KernelOperand.ForTensor(d.Output)], "kernels/mg_batch_matmul.c");
     }
 }

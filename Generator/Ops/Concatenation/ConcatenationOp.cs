@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -84,4 +85,8 @@ public sealed class ConcatenationOp : OperatorDefinition<ConcatenationData>
             StridedCopyKernels.Copy(buffers.Bytes(d.Inputs[i]), d.Sources[i], buffers.WritableBytes(d.Output), d.Destinations[i], d.ElementSize);
         }
     }
+
+    protected override KernelCall Lower(OpContext ctx, ConcatenationData d, StorageOption storage, TargetFeatures target) =>
+        StridedCopyLowering.Create(ctx, d.ElementSize, d.Inputs, [d.Output],
+            d.Inputs.Select((_, i) => (i, d.Sources[i], 0, d.Destinations[i])));
 }

@@ -97,24 +97,39 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
     }
 
     /// <summary>
-    /// A 1x1, stride-1, ungrouped int8 convolution depends pixel by pixel on its input, so it can stream over an
-    /// overlapping region: max(in, out) bytes plus one input pixel of scratch instead of in + out.
+    /// Two ways to overlap output and input. The int8 kernel computes output pixels in raster order, so its output may
+    /// start ahead of its input and overlap it (<see cref="RasterOverlap"/>). A 1x1, stride-1, ungrouped convolution can
+    /// also stream: it copies each input pixel to scratch before writing that pixel's output, so the output starts at
+    /// the input (or as far before it as it is larger) and the lead is one pixel of scratch, placed anywhere, rather
+    /// than a shift of everything sharing the input's storage; in chains of such layers that is what keeps the peak down.
     /// </summary>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
-        if (!IsStreamable(d))
+        if (d.IsFloat)
         {
             return [StorageOption.Separate()];
         }
-        var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
-        var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
-        return [StorageOption.Separate(), new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput)];
+        var options = new List<StorageOption> { StorageOption.Separate() };
+        if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth) is { } overlapped)
+        {
+            options.Add(overlapped);
+        }
+        if (IsStreamable(d))
+        {
+            var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
+            var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
+            options.Add(new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput, StreamedVariant));
+        }
+        return options;
     }
 
     private static bool IsStreamable(Conv2DData d) =>
-        !d.IsFloat && d.Window is { FilterHeight: 1, FilterWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
+        d.Window is { FilterHeight: 1, FilterWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
         && d.FilterInputDepth == d.InputDepth;
+
+    /// <summary>The storage variant of the streamed 1x1 kernel (the other overlapped option is the raster kernel's).</summary>
+    private const string StreamedVariant = "streamed";
 
     protected override KernelCall Lower(OpContext ctx, Conv2DData d, StorageOption storage, TargetFeatures target)
     {
@@ -140,7 +155,7 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
             ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
         ],
         [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_conv2d_s8.c") is var call
-        && storage.Mode == StorageMode.Overlapped
+        && storage.Variant == StreamedVariant
             ? call with
             {
                 Function = "mg_conv2d_1x1_s8_stream",

@@ -100,17 +100,29 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
     }
 
     /// <summary>
-    /// With depth multiplier 1, output channel c depends only on input channel c: the kernel can save one input channel
-    /// to scratch and write that output channel over the input. Offered only when one channel is smaller than the output.
+    /// Two ways to share the input's memory. With depth multiplier 1, output channel c depends only on input channel c:
+    /// the in-place kernel saves one input channel to scratch and writes that output channel over the input (offered
+    /// when one channel is smaller than the output). And the raster-order kernel's output may start ahead of its input
+    /// and overlap it (<see cref="RasterOverlap"/>).
     /// </summary>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
+        if (d.IsFloat)
+        {
+            return [StorageOption.Separate()];
+        }
+        var options = new List<StorageOption> { StorageOption.Separate() };
         var channel = (long)d.Window.InputHeight * d.Window.InputWidth;
-        var outputBytes = ctx.Output(0).SizeInBytes;
-        return !d.IsFloat && d.DepthMultiplier == 1 && d.Batches == 1 && channel < outputBytes
-            ? [StorageOption.Separate(), new StorageOption(StorageMode.InPlace, 0, channel)]
-            : [StorageOption.Separate()];
+        if (d.DepthMultiplier == 1 && d.Batches == 1 && channel < ctx.Output(0).SizeInBytes)
+        {
+            options.Add(new StorageOption(StorageMode.InPlace, 0, channel));
+        }
+        if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth) is { } overlapped)
+        {
+            options.Add(overlapped);
+        }
+        return options;
     }
 
     protected override KernelCall Lower(OpContext ctx, DepthwiseConv2DData d, StorageOption storage, TargetFeatures target)

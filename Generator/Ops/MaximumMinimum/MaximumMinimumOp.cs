@@ -1,4 +1,4 @@
-using MicroGen.Planning.Patches;
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -11,11 +11,9 @@ namespace MicroGen.Ops.MaximumMinimum;
 /// stored values and never rescales (maximum_minimum.cc has no Prepare), so neither does this: quantized inputs and
 /// output are expected to share scale and zero point, as the TFLite converter guarantees.
 /// </summary>
-public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>, IPatchableOperator
+public sealed class MaximumMinimumOp : BroadcastBinaryOperator<MaximumMinimumData>
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Maximum, OpKind.Minimum];
-
-    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
@@ -51,29 +49,9 @@ public sealed class MaximumMinimumOp : OperatorDefinition<MaximumMinimumData>, I
         }
     }
 
-    public bool CanPatch(OpContext ctx, object data)
-    {
-        var d = (MaximumMinimumData)data;
-        return ElementwisePatching.CanPatch(ctx, d.Input1View, d.Input2View);
-    }
-
-    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output)
-    {
-        var d = (MaximumMinimumData)data;
-        return ElementwisePatching.Required(inputIndex == 0 ? d.Input1View : d.Input2View, output);
-    }
-
-    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
-    {
-        var d = (MaximumMinimumData)data;
-        var channels = ctx.Output(0).Shape[3];
-        return d with
-        {
-            Input1View = ElementwisePatching.ForPatch(d.Input1View, inputs[0], output, channels),
-            Input2View = ElementwisePatching.ForPatch(d.Input2View, inputs[1], output, channels),
-        };
-    }
-
-    public double MacsPerOutputPixel(OpContext ctx, object data) =>
-        (double)CountMacs(ctx) / ((long)ctx.Output(0).Shape[1] * ctx.Output(0).Shape[2]);
+    protected override KernelCall Lower(OpContext ctx, MaximumMinimumData d, StorageOption storage, TargetFeatures target) =>
+        KernelCall.Create($"mg_{(d.IsMaximum ? "maximum" : "minimum")}_{KernelNames.TypeSuffix(d.Type)}", "mg_maximum_minimum_params",
+            BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
+            [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
+            "kernels/mg_maximum_minimum.c", "kernels/mg_broadcast.c");
 }

@@ -1,3 +1,4 @@
+using MicroGen.Ops.Common;
 using MicroGen.Ir;
 using MicroGen.Reference.Kernels;
 
@@ -14,4 +15,7 @@ public sealed record MulData(
     int Input1Offset, int Input2Offset, int OutputOffset,
     int OutputMultiplier, int OutputShift,
     int ActivationMin, int ActivationMax,
-    float FloatActivationMin, float FloatActivationMax);
+    float FloatActivationMin, float FloatActivationMax) : IBroadcastBinaryData
+{
+    public IBroadcastBinaryData WithViews(StridedView input1, StridedView input2) => this with { Input1View = input1, Input2View = input2 };
+}

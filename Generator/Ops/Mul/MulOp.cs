@@ -1,4 +1,4 @@
-using MicroGen.Planning.Patches;
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -12,11 +12,9 @@ namespace MicroGen.Ops.Mul;
 /// MUL: two inputs broadcast NumPy-style (up to 6-D) to the output; int8, int16 (all zero points 0, as TFLM requires)
 /// or float32, with a fused RELU / RELU6 / RELU_N1_TO_1.
 /// </summary>
-public sealed class MulOp : OperatorDefinition<MulData>, IPatchableOperator
+public sealed class MulOp : BroadcastBinaryOperator<MulData>
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Mul];
-
-    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target) => ElementwiseStorage.Options(ctx);
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
@@ -74,29 +72,16 @@ public sealed class MulOp : OperatorDefinition<MulData>, IPatchableOperator
         }
     }
 
-    public bool CanPatch(OpContext ctx, object data)
-    {
-        var d = (MulData)data;
-        return ElementwisePatching.CanPatch(ctx, d.Input1View, d.Input2View);
-    }
-
-    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output)
-    {
-        var d = (MulData)data;
-        return ElementwisePatching.Required(inputIndex == 0 ? d.Input1View : d.Input2View, output);
-    }
-
-    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output)
-    {
-        var d = (MulData)data;
-        var channels = ctx.Output(0).Shape[3];
-        return d with
-        {
-            Input1View = ElementwisePatching.ForPatch(d.Input1View, inputs[0], output, channels),
-            Input2View = ElementwisePatching.ForPatch(d.Input2View, inputs[1], output, channels),
-        };
-    }
-
-    public double MacsPerOutputPixel(OpContext ctx, object data) =>
-        (double)CountMacs(ctx) / ((long)ctx.Output(0).Shape[1] * ctx.Output(0).Shape[2]);
+    protected override KernelCall Lower(OpContext ctx, MulData d, StorageOption storage, TargetFeatures target) =>
+        KernelCall.Create($"mg_mul_{KernelNames.TypeSuffix(d.Type)}", "mg_mul_params",
+        [
+            .. BroadcastLowering.Fields(ctx, d.Input1View, d.Input2View),
+            ("input1_offset", KernelValue.Of(d.Input1Offset)), ("input2_offset", KernelValue.Of(d.Input2Offset)),
+            ("output_offset", KernelValue.Of(d.OutputOffset)),
+            ("multiplier", KernelValue.Of(d.OutputMultiplier)), ("shift", KernelValue.Of(d.OutputShift)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("float_min", KernelValue.Of(d.FloatActivationMin)), ("float_max", KernelValue.Of(d.FloatActivationMax)),
+        ],
+        [KernelOperand.ForTensor(d.Input1), KernelOperand.ForTensor(d.Input2), KernelOperand.ForTensor(d.Output)],
+        "kernels/mg_mul.c", "kernels/mg_broadcast.c");
 }

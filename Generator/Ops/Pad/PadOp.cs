@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -84,4 +85,9 @@ public sealed class PadOp : OperatorDefinition<PadData>
         StridedCopyKernels.Fill(output, padValue, d.ElementSize);
         StridedCopyKernels.Copy(buffers.Bytes(d.Input), d.Source, output, d.Destination, d.ElementSize);
     }
+
+    /// <summary>The whole output is filled with the pad value (element 0 of constant_values, the second source, when given), then the input copied in.</summary>
+    protected override KernelCall Lower(OpContext ctx, PadData d, StorageOption storage, TargetFeatures target) =>
+        StridedCopyLowering.Create(ctx, d.ElementSize, d.ConstantValues >= 0 ? [d.Input, d.ConstantValues] : [d.Input], [d.Output],
+            [(0, d.Source, 0, d.Destination)], ctx.Output(0).ElementCount, d.ConstantValues >= 0 ? 1 : -1, d.DefaultPadValue);
 }

@@ -75,6 +75,14 @@ public sealed class Pool2DOp : OperatorDefinition<Pool2DData>, IPatchableOperato
         }
     }
 
+    /// <summary>The int8 kernels compute output pixels in raster order: the output may overlap the input (<see cref="RasterOverlap"/>).</summary>
+    public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
+    {
+        var d = PrepareData(ctx);
+        var overlapped = d.Type == DataType.Int8 ? RasterOverlap.Option(d.Window, d.Batches, d.Depth, d.Depth) : null;
+        return overlapped is null ? [StorageOption.Separate()] : [StorageOption.Separate(), overlapped];
+    }
+
     protected override KernelCall Lower(OpContext ctx, Pool2DData d, StorageOption storage, TargetFeatures target)
     {
         if (d.Type != DataType.Int8)

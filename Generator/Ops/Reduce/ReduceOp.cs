@@ -1,10 +1,11 @@
-using System.Numerics;
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
 using MicroGen.Reference.FixedPoint;
 using MicroGen.Reference.Kernels;
+using System.Numerics;
 
 namespace MicroGen.Ops.Reduce;
 
@@ -111,5 +112,32 @@ public sealed class ReduceOp : OperatorDefinition<ReduceData>
                 ReduceKernels.FloatMeanOrSum(d, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The C kernel walks the outputs (kept dimensions) and, per output, its input elements (reduced dimensions) in
+    /// row-major order: each sum gets the same terms in the same order as in the input-order walk above, without a
+    /// buffer of partial sums. Kept dimensions are those with a non-zero output stride.
+    /// </summary>
+    protected override KernelCall Lower(OpContext ctx, ReduceData d, StorageOption storage, TargetFeatures target)
+    {
+        var rank = d.InputShape.Length;
+        var inputStrides = ShapeRules.RowMajorStrides(d.InputShape);
+        var kept = Enumerable.Range(0, rank).Where(i => d.OutputStrides[i] != 0).ToArray();
+        var reduced = Enumerable.Range(0, rank).Where(i => d.OutputStrides[i] == 0).ToArray();
+        var (outerShape, outerStrides) = DimensionMerging.Merge(kept.Select(i => d.InputShape[i]).ToArray(), kept.Select(i => inputStrides[i]).ToArray());
+        var (innerShape, innerStrides) = DimensionMerging.Merge(reduced.Select(i => d.InputShape[i]).ToArray(), reduced.Select(i => inputStrides[i]).ToArray());
+        var step = ctx.Op.Index;
+        return KernelCall.Create($"mg_mean_sum_{KernelNames.TypeSuffix(d.Type)}", "mg_mean_sum_params",
+        [
+            ("outer_rank", KernelValue.Of(outerShape.Length)), ("outer", KernelValue.Table($"op{step}_outer", [.. outerShape, .. outerStrides[0]])),
+            ("inner_rank", KernelValue.Of(innerShape.Length)), ("inner", KernelValue.Table($"op{step}_inner", [.. innerShape, .. innerStrides[0]])),
+            ("count", KernelValue.Of(d.ElementsPerOutput)), ("clear", KernelValue.Of(d.InputShape.Contains(0) ? 1 : 0)),
+            ("mean", KernelValue.Of(d.IsMean ? 1 : 0)),
+            ("correction", KernelValue.Of(unchecked((int)((long)d.InputZeroPoint * d.ElementsPerOutput)))),
+            ("multiplier", KernelValue.Of(d.Multiplier)), ("shift", KernelValue.Of(d.Shift)),
+            ("output_zero_point", KernelValue.Of(d.OutputZeroPoint)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_mean_sum.c");
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
@@ -87,5 +88,23 @@ public sealed class ResizeBilinearOp : OperatorDefinition<ResizeBilinearData>
         {
             ResizeKernels.BilinearInt8(d, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
         }
+    }
+
+    /// <summary>Per output row (column): lower and upper input row (column) and the 1/1024 position (int8; 0 for float32).</summary>
+    protected override KernelCall Lower(OpContext ctx, ResizeBilinearData d, StorageOption storage, TargetFeatures target)
+    {
+        static int[] Axis(int[] lower, int[] upper, int[] positions10) =>
+            Enumerable.Range(0, lower.Length).SelectMany(i => (int[])[lower[i], upper[i], positions10[i]]).ToArray();
+        var step = ctx.Op.Index;
+        return KernelCall.Create(d.IsFloat ? "mg_resize_bilinear_f32" : "mg_resize_bilinear_s8", "mg_resize_bilinear_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("in_h", KernelValue.Of(d.InputHeight)), ("in_w", KernelValue.Of(d.InputWidth)),
+            ("depth", KernelValue.Of(d.Depth)), ("out_h", KernelValue.Of(d.RowLower.Length)), ("out_w", KernelValue.Of(d.ColumnLower.Length)),
+            ("rows", KernelValue.Table($"op{step}_rows", Axis(d.RowLower, d.RowUpper, d.RowPositions10))),
+            ("cols", KernelValue.Table($"op{step}_cols", Axis(d.ColumnLower, d.ColumnUpper, d.ColumnPositions10))),
+            ("row_positions", d.IsFloat ? new ArrayValue(ConstantArray.Float32($"op{step}_row_positions", d.RowPositions)) : KernelValue.Null),
+            ("col_positions", d.IsFloat ? new ArrayValue(ConstantArray.Float32($"op{step}_col_positions", d.ColumnPositions)) : KernelValue.Null),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_resize.c");
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -49,4 +50,15 @@ public sealed class ResizeNearestNeighborOp : OperatorDefinition<ResizeNearestNe
 
     protected override void Eval(ResizeNearestNeighborData d, TensorBuffers buffers) =>
         ResizeKernels.NearestNeighbor(d, buffers.Bytes(d.Input), buffers.WritableBytes(d.Output));
+
+    protected override KernelCall Lower(OpContext ctx, ResizeNearestNeighborData d, StorageOption storage, TargetFeatures target) =>
+        KernelCall.Create("mg_resize_nearest", "mg_resize_nearest_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("in_h", KernelValue.Of(d.InputHeight)), ("in_w", KernelValue.Of(d.InputWidth)),
+            ("out_h", KernelValue.Of(d.SourceRows.Length)), ("out_w", KernelValue.Of(d.SourceColumns.Length)),
+            ("pixel_bytes", KernelValue.Of((long)d.Depth * d.ElementSize)),
+            ("rows", KernelValue.Table($"op{ctx.Op.Index}_rows", d.SourceRows)),
+            ("cols", KernelValue.Table($"op{ctx.Op.Index}_cols", d.SourceColumns)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_resize.c");
 }

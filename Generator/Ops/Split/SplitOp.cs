@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -90,4 +91,8 @@ public sealed class SplitOp : OperatorDefinition<SplitData>
             StridedCopyKernels.Copy(buffers.Bytes(d.Input), d.Sources[i], buffers.WritableBytes(d.Outputs[i]), d.Destinations[i], d.ElementSize);
         }
     }
+
+    protected override KernelCall Lower(OpContext ctx, SplitData d, StorageOption storage, TargetFeatures target) =>
+        StridedCopyLowering.Create(ctx, d.ElementSize, [d.Input], d.Outputs,
+            d.Outputs.Select((_, i) => (0, d.Sources[i], i, d.Destinations[i])));
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
@@ -59,4 +60,7 @@ public sealed class StridedSliceOp : OperatorDefinition<StridedSliceData>
 
     protected override void Eval(StridedSliceData d, TensorBuffers buffers) =>
         StridedCopyKernels.Copy(buffers.Bytes(d.Input), d.Source, buffers.WritableBytes(d.Output), d.Destination, d.ElementSize);
+
+    protected override KernelCall Lower(OpContext ctx, StridedSliceData d, StorageOption storage, TargetFeatures target) =>
+        StridedCopyLowering.Create(ctx, d.ElementSize, [d.Input], [d.Output], [(0, d.Source, 0, d.Destination)]);
 }

@@ -1,3 +1,4 @@
+using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
 using MicroGen.Reference;
@@ -48,4 +49,7 @@ public sealed class TransposeOp : OperatorDefinition<TransposeData>
 
     protected override void Eval(TransposeData d, TensorBuffers buffers) =>
         StridedCopyKernels.Copy(buffers.Bytes(d.Input), d.Source, buffers.WritableBytes(d.Output), d.Destination, d.ElementSize);
+
+    protected override KernelCall Lower(OpContext ctx, TransposeData d, StorageOption storage, TargetFeatures target) =>
+        StridedCopyLowering.Create(ctx, d.ElementSize, [d.Input], [d.Output], [(0, d.Source, 0, d.Destination)]);
 }

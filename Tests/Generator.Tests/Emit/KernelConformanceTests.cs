@@ -103,7 +103,7 @@ public class KernelConformanceTests
         int kH = random.Next(1, 4), kW = random.Next(1, 4), sH = random.Next(1, 4), sW = random.Next(1, 4);
         if (!depthwise && random.Next(3) == 0)
         {
-            // Pointwise: the streamed (overlapped) kernel's case.
+            // Pointwise: the case where overlapping output and input saves most.
             (kH, kW, sH, sW) = (1, 1, 1, 1);
         }
         int dH = random.Next(1, 3), dW = random.Next(1, 3);

@@ -1,0 +1,3 @@
+namespace MicroGen.Emit;
+
+public sealed record ArrayValue(ConstantArray Array) : KernelValue;

@@ -146,7 +146,7 @@ public static class FirmwareEmitter
             {
                 var inputs = op.Inputs.Select(t => t >= 0 && stage.Tensors.Contains(t) ? patch.RegionOf(stage, t) : (PatchRegion?)null).ToList();
                 call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, patch.RegionOf(stage, op.Outputs[0])), StorageOption.Separate(), board.Target);
-                var fields = call.Fields.Select(f => Field(f, constants)).ToList();
+                var fields = call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList();
                 var key = string.Join(";", fields.Select(f => f.Value));
                 var index = keys.IndexOf(key);
                 if (index < 0)
@@ -216,6 +216,24 @@ public static class FirmwareEmitter
             default:
                 return new FieldModel(field.Name, "null", "");
         }
+    }
+
+    /// <summary>
+    /// A per-layer table whose content differs from patch to patch (the broadcast geometry of a patch reading a window)
+    /// gets one array per distinct content: the layer's key plus _v1, _v2, ... for the second and later contents.
+    /// </summary>
+    private static KernelField PatchVariant(KernelField field, Dictionary<string, ConstantArray> constants)
+    {
+        if (field.Value is not ArrayValue { Array: var array })
+        {
+            return field;
+        }
+        var key = array.Key;
+        for (var n = 1; constants.TryGetValue(key, out var existing) && !existing.Equals(array with { Key = key }); n++)
+        {
+            key = $"{array.Key}_v{n}";
+        }
+        return key == array.Key ? field : field with { Value = new ArrayValue(array with { Key = key }) };
     }
 
     private static ConstantArray Register(ConstantArray array, Dictionary<string, ConstantArray> constants)

@@ -112,7 +112,8 @@ MG_INLINE float mg_clamp_f32(float x, float lo, float hi)
 }
 
 /* Broadcast geometry of the binary elementwise kernels (ADD, SUB, MUL, MAXIMUM, MINIMUM): dims holds the output shape,
- * then input 1's element strides, then input 2's (0 along broadcast dimensions), rank entries each, row-major;
+ * then input 1's element strides, then input 2's (0 along broadcast dimensions), rank entries each, row-major, then
+ * the element offsets of each input's first element (non-zero when a patch reads a window of a larger patch buffer);
  * MicroGen merges dimensions at generation time so that rank is small (1 to MG_BROADCAST_MAX_RANK). */
 #define MG_BROADCAST_MAX_RANK 6
 

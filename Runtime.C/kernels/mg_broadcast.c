@@ -1,5 +1,5 @@
 /* The row walk of the broadcasting binary kernels: the output in row-major order, one innermost row at a time, with
- * each input's offset following its strides (0 along broadcast dimensions). */
+ * each input's offset following its strides (0 along broadcast dimensions) from its first element's offset. */
 #include "mg_kernels.h"
 
 int mg_broadcast_begin(mg_broadcast_cursor *c, int32_t rank, const int32_t *dims)
@@ -11,8 +11,8 @@ int mg_broadcast_begin(mg_broadcast_cursor *c, int32_t rank, const int32_t *dims
         c->index[d] = 0;
     }
     c->output = 0;
-    c->offset1 = 0;
-    c->offset2 = 0;
+    c->offset1 = dims[3 * rank];
+    c->offset2 = dims[3 * rank + 1];
     c->count = dims[rank - 1];
     c->stride1 = dims[2 * rank - 1];
     c->stride2 = dims[3 * rank - 1];

@@ -1,5 +1,5 @@
-/* SOFTMAX over the last dimension: TFLite reference_ops::Softmax (float, and int8 input through gemmlowp's exp and
- * reciprocal) and SoftmaxInt16 (interpolated exp and 1/(1+x) tables). The float kernel uses MicroGen's expf (mg_expf.c). */
+/* SOFTMAX over the last dimension, integer: TFLite reference_ops::Softmax (int8 input through gemmlowp's exp and
+ * reciprocal) and SoftmaxInt16 (interpolated exp and 1/(1+x) tables). */
 #include "mg_kernels.h"
 #include "mg_fixedpoint.h"
 
@@ -97,29 +97,6 @@ void mg_softmax_s16(const mg_softmax_s16_params *p, const int16_t *input, int16_
         for (int32_t c = 0; c < p->depth; ++c) {
             const int32_t result = (int32_t)(((int64_t)exps[c] * reciprocal + round) >> right_shift);
             exps[c] = (int16_t)MG_CLAMP(result, 0, INT16_MAX);
-        }
-    }
-}
-
-void mg_softmax_f32(const mg_softmax_f32_params *p, const float *input, float *output)
-{
-    for (int32_t row = 0; row < p->outer; ++row) {
-        const float *x = input + row * p->depth;
-        float *y = output + row * p->depth;
-        float max = -3.40282347e+38f;
-        for (int32_t c = 0; c < p->depth; ++c) {
-            if (max < x[c]) {
-                max = x[c];
-            }
-        }
-        float sum = 0.0f;
-        for (int32_t c = 0; c < p->depth; ++c) {
-            const float e = mg_expf((x[c] - max) * p->beta);
-            y[c] = e;
-            sum += e;
-        }
-        for (int32_t c = 0; c < p->depth; ++c) {
-            y[c] /= sum;
         }
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -10,7 +11,7 @@ namespace MicroGen.Ops.Dequantize;
 /// DEQUANTIZE (TFLM dequantize_common.cc): int8, int16 or uint8 with per-tensor quantization to float32, computed in
 /// double as reference_ops::Dequantize does.
 /// </summary>
-public sealed class DequantizeOp : OperatorDefinition<DequantizeData>
+public sealed class DequantizeOp : OperatorDefinition<DequantizeData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Dequantize];
 
@@ -33,23 +34,34 @@ public sealed class DequantizeOp : OperatorDefinition<DequantizeData>
 
     protected override void Eval(DequantizeData d, TensorBuffers buffers)
     {
-        var output = buffers.Write<float>(d.Output);
         switch (d.InputType)
         {
             case DataType.Int8:
-                QuantizationKernels.Dequantize(buffers.Read<sbyte>(d.Input), d.Scale, d.ZeroPoint, output);
+                ElementwiseRows.Run<sbyte, float>(d.Walk, buffers.Read<sbyte>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => QuantizationKernels.Dequantize(input, d.Scale, d.ZeroPoint, output));
                 break;
             case DataType.Int16:
-                QuantizationKernels.Dequantize(buffers.Read<short>(d.Input), d.Scale, d.ZeroPoint, output);
+                ElementwiseRows.Run<short, float>(d.Walk, buffers.Read<short>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => QuantizationKernels.Dequantize(input, d.Scale, d.ZeroPoint, output));
                 break;
             default:
-                QuantizationKernels.Dequantize(buffers.Read<byte>(d.Input), d.Scale, d.ZeroPoint, output);
+                ElementwiseRows.Run<byte, float>(d.Walk, buffers.Read<byte>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => QuantizationKernels.Dequantize(input, d.Scale, d.ZeroPoint, output));
                 break;
         }
     }
 
     protected override KernelCall Lower(OpContext ctx, DequantizeData d, StorageOption storage, TargetFeatures target) =>
         KernelCall.Create($"mg_dequantize_{ActivationLowering.Suffix(d.InputType)}_f32", "mg_dequantize_params",
-            [.. ActivationLowering.Walk(null, ctx.Output(0)), ("scale", KernelValue.Of((float)d.Scale)), ("zero_point", KernelValue.Of(d.ZeroPoint))],
+            [.. ActivationLowering.Walk(d.Walk, ctx.Output(0)), ("scale", KernelValue.Of((float)d.Scale)), ("zero_point", KernelValue.Of(d.ZeroPoint))],
             ActivationLowering.InputOutput(d.Input, d.Output), "kernels/mg_dequantize.c");
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((DequantizeData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

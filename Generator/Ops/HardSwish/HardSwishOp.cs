@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.HardSwish;
 /// HARD_SWISH, x * relu6(x + 3) / 6 (TFLM hard_swish_common.cc): float32, and int8 through TFLite's 16-bit
 /// fixed-point reference with its reluish and output multipliers (the scale ratios formed in float).
 /// </summary>
-public sealed class HardSwishOp : OperatorDefinition<HardSwishData>
+public sealed class HardSwishOp : OperatorDefinition<HardSwishData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.HardSwish];
 
@@ -50,17 +51,19 @@ public sealed class HardSwishOp : OperatorDefinition<HardSwishData>
     {
         if (d.Type == DataType.Int8)
         {
-            HardSwishKernels.HardSwishInt8(d, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+            ElementwiseRows.Run<sbyte, sbyte>(d.Walk, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output),
+                    (input, output) => HardSwishKernels.HardSwishInt8(d, input, output));
         }
         else
         {
-            HardSwishKernels.HardSwishFloat(buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+            ElementwiseRows.Run<float, float>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => HardSwishKernels.HardSwishFloat(input, output));
         }
     }
 
     protected override KernelCall Lower(OpContext ctx, HardSwishData d, StorageOption storage, TargetFeatures target)
     {
-        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var walk = ActivationLowering.Walk(d.Walk, ctx.Output(0));
         var operands = ActivationLowering.InputOutput(d.Input, d.Output);
         if (d.Type == DataType.Float32)
         {
@@ -75,4 +78,13 @@ public sealed class HardSwishOp : OperatorDefinition<HardSwishData>
         ],
         operands, "kernels/mg_hard_swish.c");
     }
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((HardSwishData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -12,7 +13,7 @@ namespace MicroGen.Ops.LeakyRelu;
 /// LEAKY_RELU (TFLM leaky_relu_common.cc): float32, int8 and int16 with per-tensor quantization. Both multipliers are
 /// scale ratios formed in float (input_scale * alpha / output_scale and input_scale / output_scale) then quantized.
 /// </summary>
-public sealed class LeakyReluOp : OperatorDefinition<LeakyReluData>
+public sealed class LeakyReluOp : OperatorDefinition<LeakyReluData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.LeakyRelu];
 
@@ -46,20 +47,23 @@ public sealed class LeakyReluOp : OperatorDefinition<LeakyReluData>
         switch (d.Type)
         {
             case DataType.Int8:
-                LeakyReluKernels.LeakyReluQuantized(d, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+                ElementwiseRows.Run<sbyte, sbyte>(d.Walk, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output),
+                    (input, output) => LeakyReluKernels.LeakyReluQuantized(d, input, output));
                 break;
             case DataType.Int16:
-                LeakyReluKernels.LeakyReluQuantized(d, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output));
+                ElementwiseRows.Run<short, short>(d.Walk, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output),
+                    (input, output) => LeakyReluKernels.LeakyReluQuantized(d, input, output));
                 break;
             default:
-                LeakyReluKernels.LeakyReluFloat(d.Alpha, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+                ElementwiseRows.Run<float, float>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => LeakyReluKernels.LeakyReluFloat(d.Alpha, input, output));
                 break;
         }
     }
 
     protected override KernelCall Lower(OpContext ctx, LeakyReluData d, StorageOption storage, TargetFeatures target)
     {
-        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var walk = ActivationLowering.Walk(d.Walk, ctx.Output(0));
         var operands = ActivationLowering.InputOutput(d.Input, d.Output);
         if (d.Type == DataType.Float32)
         {
@@ -75,4 +79,13 @@ public sealed class LeakyReluOp : OperatorDefinition<LeakyReluData>
         ],
         operands, "kernels/mg_relu.c");
     }
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((LeakyReluData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

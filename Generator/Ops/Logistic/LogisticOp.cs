@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.Logistic;
 /// logistic (TFLM does not check the output scale: the kernel produces steps of 1/256); int16 with zero points 0 and
 /// output scale 2^-15 through the interpolated sigmoid table.
 /// </summary>
-public sealed class LogisticOp : OperatorDefinition<LogisticData>
+public sealed class LogisticOp : OperatorDefinition<LogisticData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Logistic];
 
@@ -54,21 +55,23 @@ public sealed class LogisticOp : OperatorDefinition<LogisticData>
         switch (d.Type)
         {
             case DataType.Int8:
-                LogisticKernels.LogisticInt8(d.InputZeroPoint, d.InputRangeRadius, d.InputMultiplier, d.InputLeftShift,
-                    buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+                ElementwiseRows.Run<sbyte, sbyte>(d.Walk, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output),
+                    (input, output) => LogisticKernels.LogisticInt8(d.InputZeroPoint, d.InputRangeRadius, d.InputMultiplier, d.InputLeftShift, input, output));
                 break;
             case DataType.Int16:
-                LogisticKernels.LogisticInt16(d.InputMultiplier, d.InputLeftShift, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output));
+                ElementwiseRows.Run<short, short>(d.Walk, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output),
+                    (input, output) => LogisticKernels.LogisticInt16(d.InputMultiplier, d.InputLeftShift, input, output));
                 break;
             default:
-                LogisticKernels.LogisticFloat(buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+                ElementwiseRows.Run<float, float>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => LogisticKernels.LogisticFloat(input, output));
                 break;
         }
     }
 
     protected override KernelCall Lower(OpContext ctx, LogisticData d, StorageOption storage, TargetFeatures target)
     {
-        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var walk = ActivationLowering.Walk(d.Walk, ctx.Output(0));
         var operands = ActivationLowering.InputOutput(d.Input, d.Output);
         return d.Type switch
         {
@@ -89,4 +92,13 @@ public sealed class LogisticOp : OperatorDefinition<LogisticData>
             _ => KernelCall.Create("mg_logistic_f32", "mg_unary_f32_params", walk, operands, "kernels/mg_logistic_f32.c", "kernels/mg_expf.c"),
         };
     }
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((LogisticData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -12,7 +13,7 @@ namespace MicroGen.Ops.Quantize;
 /// micro evaluates (int8 -> int8/uint8/int16/int32, int16 -> int8/int16/int32, uint8 -> int8, int32 -> int8/int16),
 /// with the multiplier input_scale / output_scale formed in double. Output quantization is per-tensor.
 /// </summary>
-public sealed class QuantizeOp : OperatorDefinition<QuantizeData>
+public sealed class QuantizeOp : OperatorDefinition<QuantizeData>, IPatchableOperator
 {
     private static readonly (DataType Input, DataType Output)[] Requantizations =
     [
@@ -60,14 +61,15 @@ public sealed class QuantizeOp : OperatorDefinition<QuantizeData>
     {
         if (d.IsAffineQuantize)
         {
-            var input = buffers.Read<float>(d.Input);
             if (d.OutputType == DataType.Int8)
             {
-                QuantizationKernels.AffineQuantize(input, d.OutputScale, d.OutputZeroPoint, buffers.Write<sbyte>(d.Output));
+                ElementwiseRows.Run<float, sbyte>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<sbyte>(d.Output),
+                    (input, output) => QuantizationKernels.AffineQuantize(input, d.OutputScale, d.OutputZeroPoint, output));
             }
             else
             {
-                QuantizationKernels.AffineQuantize(input, d.OutputScale, d.OutputZeroPoint, buffers.Write<short>(d.Output));
+                ElementwiseRows.Run<float, short>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<short>(d.Output),
+                    (input, output) => QuantizationKernels.AffineQuantize(input, d.OutputScale, d.OutputZeroPoint, output));
             }
             return;
         }
@@ -94,16 +96,16 @@ public sealed class QuantizeOp : OperatorDefinition<QuantizeData>
         switch (d.OutputType)
         {
             case DataType.Int8:
-                QuantizationKernels.Requantize(d, input, buffers.Write<sbyte>(d.Output));
+                ElementwiseRows.Run<TIn, sbyte>(d.Walk, input, buffers.Write<sbyte>(d.Output), (i, o) => QuantizationKernels.Requantize(d, i, o));
                 break;
             case DataType.Int16:
-                QuantizationKernels.Requantize(d, input, buffers.Write<short>(d.Output));
+                ElementwiseRows.Run<TIn, short>(d.Walk, input, buffers.Write<short>(d.Output), (i, o) => QuantizationKernels.Requantize(d, i, o));
                 break;
             case DataType.UInt8:
-                QuantizationKernels.Requantize(d, input, buffers.Write<byte>(d.Output));
+                ElementwiseRows.Run<TIn, byte>(d.Walk, input, buffers.Write<byte>(d.Output), (i, o) => QuantizationKernels.Requantize(d, i, o));
                 break;
             default:
-                QuantizationKernels.Requantize(d, input, buffers.Write<int>(d.Output));
+                ElementwiseRows.Run<TIn, int>(d.Walk, input, buffers.Write<int>(d.Output), (i, o) => QuantizationKernels.Requantize(d, i, o));
                 break;
         }
     }
@@ -115,15 +117,24 @@ public sealed class QuantizeOp : OperatorDefinition<QuantizeData>
         if (d.IsAffineQuantize)
         {
             return KernelCall.Create($"mg_quantize_f32_{ActivationLowering.Suffix(d.OutputType)}", "mg_quantize_f32_params",
-                [.. ActivationLowering.Walk(null, output), ("scale", KernelValue.Of(d.OutputScale)), ("zero_point", KernelValue.Of(d.OutputZeroPoint))],
+                [.. ActivationLowering.Walk(d.Walk, output), ("scale", KernelValue.Of(d.OutputScale)), ("zero_point", KernelValue.Of(d.OutputZeroPoint))],
                 operands, "kernels/mg_quantize.c") with { Libraries = ActivationLowering.MathLibrary };
         }
         return KernelCall.Create($"mg_requantize_{ActivationLowering.Suffix(d.InputType)}_{ActivationLowering.Suffix(d.OutputType)}", "mg_requantize_params",
         [
-            .. ActivationLowering.Walk(null, output),
+            .. ActivationLowering.Walk(d.Walk, output),
             ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("output_zero_point", KernelValue.Of(d.OutputZeroPoint)),
             ("multiplier", KernelValue.Of(d.Multiplier)), ("shift", KernelValue.Of(d.Shift)),
         ],
-        operands, "kernels/mg_quantize.c");
+        operands, "kernels/mg_requantize.c");
     }
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((QuantizeData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

@@ -1,4 +1,5 @@
 using MicroGen.Ir;
+using MicroGen.Ops.Common;
 
 namespace MicroGen.Ops.Relu;
 
@@ -7,6 +8,7 @@ namespace MicroGen.Ops.Relu;
 /// (input_scale / output_scale) and clamp to [ActivationMin, ActivationMax]; quantized RELU6 only clamps the input to
 /// [ActivationMin, ActivationMax] (its zero and six on the input scale) with IsClampOnly. Float bounds are
 /// FloatMin/FloatMax.
+/// Walk (null: the whole tensor) is how a patch of a patch-based stage reads its input rectangle.
 /// </summary>
 public sealed record ReluData(
     int Input, int Output, DataType Type,
@@ -14,4 +16,5 @@ public sealed record ReluData(
     int InputZeroPoint, int OutputZeroPoint,
     int Multiplier, int Shift,
     int ActivationMin, int ActivationMax,
-    float FloatMin, float FloatMax);
+    float FloatMin, float FloatMax,
+    ElementwiseWalk? Walk = null);

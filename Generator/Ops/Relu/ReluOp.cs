@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -15,7 +16,7 @@ namespace MicroGen.Ops.Relu;
 /// RELU_N1_TO_1 (absent from TFLM micro; TFLite's Relu1Eval): float32; int8 requantized as RELU and clamped to the
 /// output's quantized [-1, 1].
 /// </summary>
-public sealed class ReluOp : OperatorDefinition<ReluData>
+public sealed class ReluOp : OperatorDefinition<ReluData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Relu, OpKind.Relu6, OpKind.ReluN1To1];
 
@@ -93,13 +94,16 @@ public sealed class ReluOp : OperatorDefinition<ReluData>
         switch (d.Type)
         {
             case DataType.Int8:
-                ReluKernels.ReluQuantized(d, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+                ElementwiseRows.Run<sbyte, sbyte>(d.Walk, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output),
+                    (input, output) => ReluKernels.ReluQuantized(d, input, output));
                 break;
             case DataType.Int16:
-                ReluKernels.ReluQuantized(d, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output));
+                ElementwiseRows.Run<short, short>(d.Walk, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output),
+                    (input, output) => ReluKernels.ReluQuantized(d, input, output));
                 break;
             default:
-                ReluKernels.ReluFloat(d, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+                ElementwiseRows.Run<float, float>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => ReluKernels.ReluFloat(d, input, output));
                 break;
         }
     }
@@ -117,7 +121,7 @@ public sealed class ReluOp : OperatorDefinition<ReluData>
 
     protected override KernelCall Lower(OpContext ctx, ReluData d, StorageOption storage, TargetFeatures target)
     {
-        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var walk = ActivationLowering.Walk(d.Walk, ctx.Output(0));
         var operands = ActivationLowering.InputOutput(d.Input, d.Output);
         if (d.Type == DataType.Float32)
         {
@@ -137,4 +141,13 @@ public sealed class ReluOp : OperatorDefinition<ReluData>
         ],
         operands, "kernels/mg_relu.c");
     }
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((ReluData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

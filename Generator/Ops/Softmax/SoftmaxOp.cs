@@ -154,7 +154,7 @@ public sealed class SoftmaxOp : OperatorDefinition<SoftmaxData>
             ],
             operands, "kernels/mg_softmax.c"),
             _ => KernelCall.Create("mg_softmax_f32", "mg_softmax_f32_params", [.. rows, ("beta", KernelValue.Of(d.Beta))], operands,
-                "kernels/mg_softmax.c", "kernels/mg_expf.c"),
+                "kernels/mg_softmax_f32.c", "kernels/mg_expf.c"),
         };
     }
 }

@@ -1,3 +1,4 @@
+using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
@@ -11,7 +12,7 @@ namespace MicroGen.Ops.Tanh;
 /// nor its scale: the kernel produces steps of 1/128 around 0); int16 with zero points 0 and output scale 2^-15
 /// through the interpolated sigmoid table.
 /// </summary>
-public sealed class TanhOp : OperatorDefinition<TanhData>
+public sealed class TanhOp : OperatorDefinition<TanhData>, IPatchableOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.Tanh];
 
@@ -49,21 +50,23 @@ public sealed class TanhOp : OperatorDefinition<TanhData>
         switch (d.Type)
         {
             case DataType.Int8:
-                TanhKernels.TanhInt8(d.InputZeroPoint, d.InputRangeRadius, d.InputMultiplier, d.InputLeftShift,
-                    buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output));
+                ElementwiseRows.Run<sbyte, sbyte>(d.Walk, buffers.Read<sbyte>(d.Input), buffers.Write<sbyte>(d.Output),
+                    (input, output) => TanhKernels.TanhInt8(d.InputZeroPoint, d.InputRangeRadius, d.InputMultiplier, d.InputLeftShift, input, output));
                 break;
             case DataType.Int16:
-                TanhKernels.TanhInt16(d.InputMultiplier, d.InputLeftShift, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output));
+                ElementwiseRows.Run<short, short>(d.Walk, buffers.Read<short>(d.Input), buffers.Write<short>(d.Output),
+                    (input, output) => TanhKernels.TanhInt16(d.InputMultiplier, d.InputLeftShift, input, output));
                 break;
             default:
-                TanhKernels.TanhFloat(buffers.Read<float>(d.Input), buffers.Write<float>(d.Output));
+                ElementwiseRows.Run<float, float>(d.Walk, buffers.Read<float>(d.Input), buffers.Write<float>(d.Output),
+                    (input, output) => TanhKernels.TanhFloat(input, output));
                 break;
         }
     }
 
     protected override KernelCall Lower(OpContext ctx, TanhData d, StorageOption storage, TargetFeatures target)
     {
-        var walk = ActivationLowering.Walk(null, ctx.Output(0));
+        var walk = ActivationLowering.Walk(d.Walk, ctx.Output(0));
         var operands = ActivationLowering.InputOutput(d.Input, d.Output);
         return d.Type switch
         {
@@ -85,4 +88,13 @@ public sealed class TanhOp : OperatorDefinition<TanhData>
                 with { Libraries = ActivationLowering.MathLibrary },
         };
     }
+
+    public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);
+
+    public PatchRegion? Required(OpContext ctx, object data, int inputIndex, PatchRegion output) => UnaryPatching.Required(inputIndex, output);
+
+    public object ForPatch(OpContext ctx, object data, IReadOnlyList<PatchRegion?> inputs, PatchRegion output) =>
+        ((TanhData)data) with { Walk = UnaryPatching.ForPatch(inputs[0], output, ctx.Output(0).Shape[3]) };
+
+    public double MacsPerOutputPixel(OpContext ctx, object data) => UnaryPatching.CostPerOutputPixel(ctx);
 }

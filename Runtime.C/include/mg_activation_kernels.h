@@ -234,4 +234,27 @@ typedef struct {
 void mg_lstm_s8(const mg_lstm_s8_params *p, const int8_t *input, int8_t *output, int8_t *hidden, int16_t *cell,
                 int16_t *scratch);
 
+/* ---- UNIDIRECTIONAL_SEQUENCE_LSTM, float32 (weights, biases, cell state): the same steps as the int8 kernel with
+ * TFLite's float FullyConnected (products summed in input order, the bias added last) and Mul, each clamped to the
+ * float range, mg_logistic_f32_value and libm's tanhf, the cell clipped to +-cell_clip when use_cell_clip. ---- */
+typedef struct {
+    const float *input_weights;
+    const float *recurrent_weights;
+    const float *bias;
+} mg_lstm_gate_f32;
+
+typedef struct {
+    int32_t batches, time_steps, input_dim, state_dim, time_major;
+    mg_lstm_gate_f32 forget, input, cell, output;
+    int32_t use_cell_clip;
+    float cell_clip;
+} mg_lstm_f32_params;
+
+/* Four float gate buffers of (time_major ? batches : 1) * state_dim values. */
+#define MG_LSTM_F32_SCRATCH_BYTES(p_rows_per_step, p_state_dim) (4 * 4 * (p_rows_per_step) * (p_state_dim))
+void mg_lstm_f32(const mg_lstm_f32_params *p, const float *input, float *output, float *hidden, float *cell, float *scratch);
+
+/* TFLite's float logistic of one value (mg_logistic_f32.c): shared by LOGISTIC and the float LSTM. */
+float mg_logistic_f32_value(float x);
+
 #endif /* MG_ACTIVATION_KERNELS_H */

@@ -2,7 +2,7 @@
 #include "mg_kernels.h"
 
 /* 1 above 16.619047..., exp(x) below -9, otherwise 1 / (1 + exp(-x)). */
-static float mg_logistic_f32_value(float x)
+float mg_logistic_f32_value(float x)
 {
     if (x > 16.619047164916992188f) {
         return 1.0f;

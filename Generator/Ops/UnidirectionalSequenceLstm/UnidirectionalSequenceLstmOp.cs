@@ -41,11 +41,11 @@ public sealed class UnidirectionalSequenceLstmOp : OperatorDefinition<Unidirecti
 
     public override void Validate(OpContext ctx) => PrepareData(ctx);
 
-    /// <summary>int8: the kernel's four int16 gate buffers (MG_LSTM_S8_SCRATCH_BYTES).</summary>
+    /// <summary>The kernel's four gate buffers: int16 for int8 (MG_LSTM_S8_SCRATCH_BYTES), float (MG_LSTM_F32_SCRATCH_BYTES).</summary>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
-        return d.ActivationType == DataType.Int8 ? [StorageOption.Separate(ScratchBytes(d))] : [StorageOption.Separate()];
+        return d.ActivationType == DataType.Int16 ? [StorageOption.Separate()] : [StorageOption.Separate(ScratchBytes(d))];
     }
 
     public override long CountMacs(OpContext ctx)
@@ -227,9 +227,13 @@ public sealed class UnidirectionalSequenceLstmOp : OperatorDefinition<Unidirecti
 
     protected override KernelCall Lower(OpContext ctx, UnidirectionalSequenceLstmData d, StorageOption storage, TargetFeatures target)
     {
+        if (d.ActivationType == DataType.Float32)
+        {
+            return LowerFloat(ctx, d);
+        }
         if (d.ActivationType != DataType.Int8)
         {
-            throw ctx.Fail($"{d.ActivationType.DisplayName()} UNIDIRECTIONAL_SEQUENCE_LSTM has no C kernel; int8 is supported");
+            throw ctx.Fail($"{d.ActivationType.DisplayName()} UNIDIRECTIONAL_SEQUENCE_LSTM has no C kernel; int8 and float32 are supported");
         }
         var inputQ = ctx.Input(InputTensor).Quantization!;
         var hiddenQ = ctx.Input(HiddenStateTensor).Quantization!;
@@ -293,6 +297,39 @@ public sealed class UnidirectionalSequenceLstmOp : OperatorDefinition<Unidirecti
         };
     }
 
-    /// <summary>Four int16 buffers of (time-major ? batch : 1) x state values.</summary>
-    private static long ScratchBytes(UnidirectionalSequenceLstmData d) => 4L * 2 * (d.TimeMajor ? d.BatchSize : 1) * d.StateDimension;
+    private static KernelCall LowerFloat(OpContext ctx, UnidirectionalSequenceLstmData d)
+    {
+        var fields = new List<(string, KernelValue)>
+        {
+            ("batches", KernelValue.Of(d.BatchSize)), ("time_steps", KernelValue.Of(d.TimeSteps)),
+            ("input_dim", KernelValue.Of(d.InputDimension)), ("state_dim", KernelValue.Of(d.StateDimension)),
+            ("time_major", KernelValue.Of(d.TimeMajor ? 1 : 0)),
+        };
+        foreach (var (name, gate) in new[] { ("forget", d.ForgetGate), ("input", d.InputGate), ("cell", d.CellGate), ("output", d.OutputGate) })
+        {
+            fields.AddRange(
+            [
+                ($"{name}.input_weights", KernelValue.Tensor(ctx.Graph.Tensors[gate.InputWeights])),
+                ($"{name}.recurrent_weights", KernelValue.Tensor(ctx.Graph.Tensors[gate.RecurrentWeights])),
+                ($"{name}.bias", KernelValue.Tensor(ctx.Graph.Tensors[gate.Bias])),
+            ]);
+        }
+        fields.Add(("use_cell_clip", KernelValue.Of(d.CellClip > 0 ? 1 : 0)));
+        fields.Add(("cell_clip", KernelValue.Of(d.CellClip > 0 ? d.CellClip : 0f)));
+        return KernelCall.Create("mg_lstm_f32", "mg_lstm_f32_params", fields,
+            [
+                KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output),
+                KernelOperand.ForTensor(d.HiddenState), KernelOperand.ForTensor(d.CellState), KernelOperand.Scratch,
+            ],
+            "kernels/mg_lstm_f32.c", "kernels/mg_logistic_f32.c", "kernels/mg_expf.c") with
+        {
+            ScratchMacro = "MG_LSTM_F32_SCRATCH_BYTES",
+            ScratchMacroArguments = new long[] { d.TimeMajor ? d.BatchSize : 1, d.StateDimension },
+            Libraries = ActivationLowering.MathLibrary,
+        };
+    }
+
+    /// <summary>Four gate buffers (int16 for int8, float for float32) of (time-major ? batch : 1) x state values.</summary>
+    private static long ScratchBytes(UnidirectionalSequenceLstmData d) =>
+        (d.ActivationType == DataType.Float32 ? 4L : 2L) * 4 * (d.TimeMajor ? d.BatchSize : 1) * d.StateDimension;
 }

@@ -364,9 +364,42 @@ public class ActivationKernelConformanceTests
         return b.Build("prelu");
     }
 
-    /// <summary>int8 LSTM with int16 cell state (power-of-two cell scale), random weights, biases, zero points, clip.</summary>
+    /// <summary>float32 LSTM: weights and biases in [-0.5, 0.5), random clip.</summary>
+    private static Graph FloatLstm(Random random)
+    {
+        int batch = random.Next(1, 4), steps = random.Next(1, 5), inputSize = random.Next(1, 9), stateSize = random.Next(1, 9);
+        var timeMajor = random.Next(2) == 0;
+        var b = new GraphBuilder();
+        var input = b.Input("input", DataType.Float32, timeMajor ? [steps, batch, inputSize] : [batch, steps, inputSize]);
+        float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var inputWeights = Enumerable.Range(0, 4).Select(i => b.Constant($"w_in{i}", DataType.Float32, [stateSize, inputSize], Values(stateSize * inputSize))).ToArray();
+        var recurrentWeights = Enumerable.Range(0, 4).Select(i => b.Constant($"w_rec{i}", DataType.Float32, [stateSize, stateSize], Values(stateSize * stateSize))).ToArray();
+        var biases = Enumerable.Range(0, 4).Select(i => b.Constant($"bias{i}", DataType.Float32, [stateSize], Values(stateSize))).ToArray();
+        var hidden = b.Variable("hidden_state", DataType.Float32, [batch, stateSize]);
+        var cell = b.Variable("cell_state", DataType.Float32, [batch, stateSize]);
+        var output = b.Activation("output", DataType.Float32, timeMajor ? [steps, batch, stateSize] : [batch, steps, stateSize]);
+        var cellClip = random.Next(2) == 0 ? 0f : (float)(0.5 + random.NextDouble() * 2);
+        b.AddOperator(OpKind.UnidirectionalSequenceLstm,
+        [
+            input, inputWeights[0], inputWeights[1], inputWeights[2], inputWeights[3],
+            recurrentWeights[0], recurrentWeights[1], recurrentWeights[2], recurrentWeights[3], -1, -1, -1,
+            biases[0], biases[1], biases[2], biases[3], -1, -1, hidden, cell, -1, -1, -1, -1,
+        ],
+        [output], new LstmOptions(Activation.Tanh, cellClip, 0, timeMajor));
+        b.MarkOutput(output);
+        return b.Build("lstm_f32");
+    }
+
+    /// <summary>
+    /// int8 LSTM with int16 cell state (power-of-two cell scale), random weights, biases, zero points, clip; or, one time
+    /// in three, a float32 LSTM.
+    /// </summary>
     private static Graph Lstm(Random random)
     {
+        if (random.Next(3) == 0)
+        {
+            return FloatLstm(random);
+        }
         int batch = random.Next(1, 4), steps = random.Next(1, 5), inputSize = random.Next(1, 9), stateSize = random.Next(1, 9);
         var timeMajor = random.Next(2) == 0;
         var b = new GraphBuilder();

@@ -1,8 +1,8 @@
-using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
-using MicroGen.Ops.Common;
 using MicroGen.Ir.Options;
+using MicroGen.Ops.Common;
+using MicroGen.Planning.Patches;
 using MicroGen.Reference;
 using MicroGen.Reference.FixedPoint;
 using MicroGen.Reference.Kernels;

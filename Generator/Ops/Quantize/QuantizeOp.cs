@@ -1,7 +1,7 @@
-using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ops.Common;
+using MicroGen.Planning.Patches;
 using MicroGen.Reference;
 using MicroGen.Reference.FixedPoint;
 using MicroGen.Reference.Kernels;

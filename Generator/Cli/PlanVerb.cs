@@ -20,8 +20,12 @@ public sealed class PlanVerb : IVerb
         var patches = CommonOptions.Patches();
         var budget = CommonOptions.PatchBudget();
         var html = new Option<string?>("--report") { Description = "Also write the plan as an HTML page with the memory timeline (SVG)." };
+        var inputOutside = new Option<bool>("--input-outside")
+        {
+            Description = "Choose the patch plan (with --patches auto) for the peak with the model input held outside the arena, as TinyEngine reports patched plans, rather than for the peak with it inside.",
+        };
         var command = new Command("plan", "Plan the static arena: operator order, in-place and aliased buffers, patches, offsets.")
-            { model, board, patches, budget, html, json };
+            { model, board, patches, budget, inputOutside, html, json };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;
@@ -29,8 +33,18 @@ public sealed class PlanVerb : IVerb
             var target = boardName.Length == 0 ? TargetFeatures.Portable : CommonOptions.ResolveBoard(boardName).Target;
             var graph = MicroGen.Planning.Rewrites.GraphRewriter.Optimize(ModelLoader.Load(path));
             var options = new PlanOptions(target);
-            var plan = ModelPipeline.PlanFor(graph, options, PatchSpec.Parse(parse.GetValue(patches)!), parse.GetValue(budget));
-            var outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: plan.Patch);
+            var spec = PatchSpec.Parse(parse.GetValue(patches)!);
+            MemoryPlan plan, outside;
+            if (parse.GetValue(inputOutside))
+            {
+                outside = ModelPipeline.PlanFor(graph, options with { InputOutsideArena = true }, spec, parse.GetValue(budget));
+                plan = MemoryPlanner.Plan(graph, options, patch: outside.Patch);
+            }
+            else
+            {
+                plan = ModelPipeline.PlanFor(graph, options, spec, parse.GetValue(budget));
+                outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: plan.Patch);
+            }
             var report = PlanReport.Of(Path.GetFileName(path), boardName.Length == 0 ? null : boardName, graph, plan, outside);
             if (parse.GetValue(json))
             {

@@ -24,6 +24,8 @@ public sealed class TemplateRenderer
             StrictVariables = true,
             LoopLimit = int.MaxValue,
             EnableRelaxedMemberAccess = false,
+            // model.c of a model with a few hundred KB of weights is several MB of text: no output or string limit.
+            LimitToString = 0,
         };
         context.PushGlobal(globals);
         return template.Render(context).ReplaceLineEndings("\n");

@@ -97,4 +97,7 @@ typedef struct {
 void mg_copy_region_in(const int8_t *full, int32_t full_w, int32_t pixel_bytes, const mg_region *r, int8_t *patch);
 void mg_copy_region_out(const int8_t *patch, const mg_region *r, int8_t *full, int32_t full_w, int32_t pixel_bytes);
 
+/* The optimised kernels (portable and DSP). */
+#include "mg_fast.h"
+
 #endif /* MG_KERNELS_H */

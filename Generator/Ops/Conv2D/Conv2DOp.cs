@@ -3,6 +3,7 @@ using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Fast;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
 
@@ -100,16 +101,23 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
     /// A 1x1, stride-1, ungrouped int8 convolution depends pixel by pixel on its input, so it can stream over an
     /// overlapping region: max(in, out) bytes plus one input pixel of scratch instead of in + out.
     /// </summary>
+    /// <remarks>
+    /// On the optimised kernels (see <see cref="FastKernelPlan"/>) both ways need the kernel's scratch: two pixels' inputs
+    /// (widened to int16 on DSP cores), or for other windows two pixels' patches.
+    /// </remarks>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
+        var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
+        var scratch = family == FastKernelFamily.None ? 0 : FastLowering.ConvScratch(d, family, target);
         if (!IsStreamable(d))
         {
-            return [StorageOption.Separate()];
+            return [StorageOption.Separate(scratch)];
         }
         var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
         var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
-        return [StorageOption.Separate(), new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput)];
+        return [StorageOption.Separate(scratch),
+            new StorageOption(StorageMode.Overlapped, 0, family == FastKernelFamily.None ? d.InputDepth : scratch, -outputBeforeInput)];
     }
 
     private static bool IsStreamable(Conv2DData d) =>
@@ -121,6 +129,11 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         if (d.IsFloat)
         {
             throw ctx.Fail("float32 CONV_2D has no C kernel; quantize the model to int8");
+        }
+        var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
+        if (family != FastKernelFamily.None)
+        {
+            return FastLowering.Conv(ctx, d, family, target);
         }
         var w = d.Window;
         var step = ctx.Op.Index;

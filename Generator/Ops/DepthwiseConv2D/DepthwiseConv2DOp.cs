@@ -3,6 +3,7 @@ using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Fast;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
 
@@ -103,11 +104,22 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
     /// With depth multiplier 1, output channel c depends only on input channel c: the kernel can save one input channel
     /// to scratch and write that output channel over the input. Offered only when one channel is smaller than the output.
     /// </summary>
+    /// <remarks>
+    /// The optimised kernel (see <see cref="FastKernelPlan"/>) needs its ring of input rows as scratch either way, and
+    /// runs in place only when its row order allows (<see cref="FastLowering.DepthwiseInPlaceSafe"/>).
+    /// </remarks>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
-        var channel = (long)d.Window.InputHeight * d.Window.InputWidth;
         var outputBytes = ctx.Output(0).SizeInBytes;
+        if (FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.Depthwise)
+        {
+            var ring = FastLowering.DepthwiseScratch(d);
+            return d.DepthMultiplier == 1 && d.Batches == 1 && ring < outputBytes && FastLowering.DepthwiseInPlaceSafe(d.Window)
+                ? [StorageOption.Separate(ring), new StorageOption(StorageMode.InPlace, 0, ring)]
+                : [StorageOption.Separate(ring)];
+        }
+        var channel = (long)d.Window.InputHeight * d.Window.InputWidth;
         return !d.IsFloat && d.DepthMultiplier == 1 && d.Batches == 1 && channel < outputBytes
             ? [StorageOption.Separate(), new StorageOption(StorageMode.InPlace, 0, channel)]
             : [StorageOption.Separate()];
@@ -118,6 +130,11 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
         if (d.IsFloat)
         {
             throw ctx.Fail("float32 DEPTHWISE_CONV_2D has no C kernel; quantize the model to int8");
+        }
+        if (FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.Depthwise)
+        {
+            return FastLowering.Depthwise(ctx, d, target)
+                ?? throw new InvalidOperationException($"{ctx.Op.Describe()}: no fast depthwise channels although the plan chose them");
         }
         var w = d.Window;
         var step = ctx.Op.Index;

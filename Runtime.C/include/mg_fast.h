@@ -155,9 +155,12 @@ typedef struct {
     void name(const mg_dw_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);                 \
     void name##_clamp(const mg_dw_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);         \
     void name##_exact(const mg_dw_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
-/* NAME: any filter; NAME_pPsS: filter rows of P tap pairs (2P - 1 or 2P taps), column stride S, no column dilation. */
+/* NAME: any filter; NAME_pPsS: filter rows of P tap pairs (2P - 1 or 2P taps), column stride S, no column dilation;
+ * NAME_k3sS: 3x3 filter, column stride S, no column dilation. */
 #define MG_DW_DECLARE_ALL(name)                                                                                  \
     MG_DW_DECLARE(name)                                                                                          \
+    MG_DW_DECLARE(name##_k3s1)                                                                                   \
+    MG_DW_DECLARE(name##_k3s2)                                                                                   \
     MG_DW_DECLARE(name##_p2s1)                                                                                   \
     MG_DW_DECLARE(name##_p2s2)                                                                                   \
     MG_DW_DECLARE(name##_p3s1)                                                                                   \

@@ -46,11 +46,12 @@ MG_INLINE int32_t mg_dw_load_filter(const mg_dw_fast_params *p, int32_t oc, int1
     return npairs;
 }
 
-/* The whole layer. MG_DW_ROW(p, rows, taps, npairs, stride, q, out, mode) computes output row `out` (stride out_c) of
- * one channel from the k_h ring rows it reads (rows[ky] points at the row's column 0), with the channel's record q whose
- * multiplier is already non-negative. NPAIRS and STRIDE are constants: the tap pairs per filter row and the column
- * stride of a specialised variant, or 0 for the layer's own. */
-#define MG_DW_BODY(p, input, output, scratch, mode, NPAIRS, STRIDE)                                                              \
+/* The whole layer. MG_DW_ROW(p, rows, taps, npairs, stride, k3, q, out, mode) computes output row `out` (stride out_c)
+ * of one channel from the k_h ring rows it reads (rows[ky] points at the row's column 0), with the channel's record q
+ * whose multiplier is already non-negative. NPAIRS, STRIDE and K3 are constants: the tap pairs per filter row and the
+ * column stride of a specialised variant, or 0 for the layer's own; K3 is 1 for a 3x3 filter without column dilation
+ * (the rows unrolled), 0 otherwise. */
+#define MG_DW_BODY(p, input, output, scratch, mode, NPAIRS, STRIDE, K3)                                                              \
     do {                                                                                                         \
         const int32_t span_ = ((p)->k_h - 1) * (p)->dil_h + 1;                                                   \
         int16_t *ring_ = (int16_t *)(scratch);                                                                   \
@@ -79,7 +80,7 @@ MG_INLINE int32_t mg_dw_load_filter(const mg_dw_fast_params *p, int32_t oc, int1
                     for (int32_t ky_ = 0; ky_ < (p)->k_h; ++ky_) {                                               \
                         rows_[ky_] = ring_ + ((r0_ + ky_ * (p)->dil_h + (p)->pad_top) % span_) * (p)->row_w;     \
                     }                                                                                            \
-                    MG_DW_ROW((p), rows_, taps_, (NPAIRS) ? (NPAIRS) : npairs_, (STRIDE) ? (STRIDE) : (p)->stride_w, &q_,          \
+                    MG_DW_ROW((p), rows_, taps_, (NPAIRS) ? (NPAIRS) : npairs_, (STRIDE) ? (STRIDE) : (p)->stride_w, (K3), &q_, \
                               out_ + y_ * (p)->out_w * (p)->out_c + oc_, mode);                         \
                 }                                                                                                \
             }                                                                                                    \
@@ -87,28 +88,31 @@ MG_INLINE int32_t mg_dw_load_filter(const mg_dw_fast_params *p, int32_t oc, int1
     } while (0)
 
 /* The variants of a depthwise kernel: NAME (any filter: the row function handles dilation), NAME_pPsS (filter rows of
- * P tap pairs, i.e. 2P - 1 or 2P taps, column stride S, no column dilation), each in the three requantization variants. */
-#define MG_DW_DEFINE_SHAPE(name, NPAIRS, STRIDE)                                                               \
+ * P tap pairs, i.e. 2P - 1 or 2P taps, column stride S, no column dilation), NAME_k3sS (3x3 filter, column stride S,
+ * no column dilation), each in the three requantization variants. */
+#define MG_DW_DEFINE_SHAPE(name, NPAIRS, STRIDE, K3)                                                               \
     void name(const mg_dw_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)                \
     {                                                                                                            \
-        MG_DW_BODY(p, input, output, scratch, MG_MODE_FULL, NPAIRS, STRIDE);                                     \
+        MG_DW_BODY(p, input, output, scratch, MG_MODE_FULL, NPAIRS, STRIDE, K3);                                     \
     }                                                                                                            \
     void name##_clamp(const mg_dw_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)        \
     {                                                                                                            \
-        MG_DW_BODY(p, input, output, scratch, MG_MODE_CLAMP, NPAIRS, STRIDE);                                    \
+        MG_DW_BODY(p, input, output, scratch, MG_MODE_CLAMP, NPAIRS, STRIDE, K3);                                    \
     }                                                                                                            \
     void name##_exact(const mg_dw_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)        \
     {                                                                                                            \
-        MG_DW_BODY(p, input, output, scratch, MG_MODE_EXACT, NPAIRS, STRIDE);                                    \
+        MG_DW_BODY(p, input, output, scratch, MG_MODE_EXACT, NPAIRS, STRIDE, K3);                                    \
     }
 
 #define MG_DW_DEFINE_ALL(name)                                                                                   \
-    MG_DW_DEFINE_SHAPE(name, 0, 0)                                                                               \
-    MG_DW_DEFINE_SHAPE(name##_p2s1, 2, 1)                                                                        \
-    MG_DW_DEFINE_SHAPE(name##_p2s2, 2, 2)                                                                        \
-    MG_DW_DEFINE_SHAPE(name##_p3s1, 3, 1)                                                                        \
-    MG_DW_DEFINE_SHAPE(name##_p3s2, 3, 2)                                                                        \
-    MG_DW_DEFINE_SHAPE(name##_p4s1, 4, 1)                                                                        \
-    MG_DW_DEFINE_SHAPE(name##_p4s2, 4, 2)
+    MG_DW_DEFINE_SHAPE(name, 0, 0, 0)                                                                            \
+    MG_DW_DEFINE_SHAPE(name##_k3s1, 2, 1, 1)                                                                     \
+    MG_DW_DEFINE_SHAPE(name##_k3s2, 2, 2, 1)                                                                     \
+    MG_DW_DEFINE_SHAPE(name##_p2s1, 2, 1, 0)                                                                        \
+    MG_DW_DEFINE_SHAPE(name##_p2s2, 2, 2, 0)                                                                        \
+    MG_DW_DEFINE_SHAPE(name##_p3s1, 3, 1, 0)                                                                        \
+    MG_DW_DEFINE_SHAPE(name##_p3s2, 3, 2, 0)                                                                        \
+    MG_DW_DEFINE_SHAPE(name##_p4s1, 4, 1, 0)                                                                        \
+    MG_DW_DEFINE_SHAPE(name##_p4s2, 4, 2, 0)
 
 #endif /* MG_FAST_DW_H */

@@ -34,12 +34,17 @@ public static class FastKernelPlan
     }
 
     /// <summary>
-    /// The depthwise kernel's specialisation suffix: "_pPsS" for filter rows of P tap pairs (2P - 1 or 2P taps) at column
-    /// stride S without column dilation, "" (the general kernel) otherwise.
+    /// The depthwise kernel's specialisation suffix: "_k3sS" for a 3x3 filter at column stride S without column dilation
+    /// (rows unrolled), "_pPsS" for filter rows of P tap pairs (2P - 1 or 2P taps) at column stride S without column
+    /// dilation, "" (the general kernel) otherwise.
     /// </summary>
     public static string DepthwiseShape(Window2D w)
     {
         var pairs = (w.FilterWidth + 1) / 2;
+        if (w is { FilterHeight: 3, FilterWidth: 3, DilationWidth: 1, StrideWidth: 1 or 2 })
+        {
+            return $"_k3s{w.StrideWidth}";
+        }
         return w.DilationWidth == 1 && pairs is >= 2 and <= 4 && w.StrideWidth is 1 or 2 ? $"_p{pairs}s{w.StrideWidth}" : "";
     }
 

@@ -30,7 +30,25 @@ static MG_NOINLINE void widen(const int8_t *src, int32_t n, int32_t depth, mg_wo
     }
 }
 
-/* Every output channel for the widened pixels in buf (groups of 4 words: pixel 0 even, odd, pixel 1 even, odd). */
+/* Keeps the compiler from hoisting the next group's loads above this group's arithmetic (which runs it out of registers). */
+#define MG_BARRIER() __asm__ volatile("" ::: "memory")
+
+/* One group of 4 inputs: 2 pixels (b: pixel 0 even, odd, pixel 1 even, odd) x 2 channels (w: one int8 word each). */
+MG_INLINE void group2x2(const mg_word *w, const mg_word *b, int32_t *a00, int32_t *a01, int32_t *a10, int32_t *a11)
+{
+    const uint32_t w0 = w[0], w1 = w[1];
+    const uint32_t w0e = mg_sxtb16(w0), w0o = mg_sxtb16_ror8(w0);
+    const uint32_t w1e = mg_sxtb16(w1), w1o = mg_sxtb16_ror8(w1);
+    const uint32_t x0e = b[0], x0o = b[1];
+    *a00 = mg_smlad(x0o, w0o, mg_smlad(x0e, w0e, *a00));
+    *a01 = mg_smlad(x0o, w1o, mg_smlad(x0e, w1e, *a01));
+    const uint32_t x1e = b[2], x1o = b[3];
+    *a10 = mg_smlad(x1o, w0o, mg_smlad(x1e, w0e, *a10));
+    *a11 = mg_smlad(x1o, w1o, mg_smlad(x1e, w1e, *a11));
+}
+
+/* Every output channel for the widened pixels in buf (groups of 4 words: pixel 0 even, odd, pixel 1 even, odd); the
+ * group loop unrolled twice. */
 MG_INLINE void gemm2(const mg_conv_fast_params *p, const mg_word *buf, int8_t *out0, int8_t *out1, const int mode)
 {
     const mg_word *w = (const mg_word *)p->filter;
@@ -41,20 +59,15 @@ MG_INLINE void gemm2(const mg_conv_fast_params *p, const mg_word *buf, int8_t *o
         int32_t a00 = q[0].bias, a01 = q[1].bias;
         int32_t a10 = a00, a11 = a01;
         const mg_word *b = buf;
-        for (int32_t g = 0; g < groups; ++g, w += 2, b += 4) {
-            const uint32_t w0 = w[0], w1 = w[1];
-            const uint32_t w0e = mg_sxtb16(w0), w0o = mg_sxtb16_ror8(w0);
-            const uint32_t w1e = mg_sxtb16(w1), w1o = mg_sxtb16_ror8(w1);
-            const uint32_t x0e = b[0], x0o = b[1];
-            a00 = mg_smlad(x0e, w0e, a00);
-            a00 = mg_smlad(x0o, w0o, a00);
-            a01 = mg_smlad(x0e, w1e, a01);
-            a01 = mg_smlad(x0o, w1o, a01);
-            const uint32_t x1e = b[2], x1o = b[3];
-            a10 = mg_smlad(x1e, w0e, a10);
-            a10 = mg_smlad(x1o, w0o, a10);
-            a11 = mg_smlad(x1e, w1e, a11);
-            a11 = mg_smlad(x1o, w1o, a11);
+        int32_t g = groups;
+        for (; g >= 2; g -= 2, w += 4, b += 8) {
+            group2x2(w, b, &a00, &a01, &a10, &a11);
+            MG_BARRIER();
+            group2x2(w + 2, b + 4, &a00, &a01, &a10, &a11);
+        }
+        if (g) {
+            group2x2(w, b, &a00, &a01, &a10, &a11);
+            w += 2;
         }
         out0[c] = mg_finish(a00, &q[0], p->act_min, p->act_max, mode);
         out0[c + 1] = mg_finish(a01, &q[1], p->act_min, p->act_max, mode);

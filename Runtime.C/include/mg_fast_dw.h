@@ -68,17 +68,22 @@ MG_INLINE int32_t mg_dw_load_filter(const mg_dw_fast_params *p, int32_t oc, int1
                 const int32_t npairs_ = mg_dw_load_filter((p), oc_, taps_);                                     \
                 mg_channel q_ = ((const mg_channel *)(p)->channels)[oc_];                                                          \
                 q_.multiplier = q_.multiplier < 0 ? -q_.multiplier : q_.multiplier;                              \
-                int32_t next_ = -(p)->pad_top;                                                                   \
+                int32_t next_ = -(p)->pad_top, nslot_ = 0, bslot_ = 0; /* ring slots of rows next_ and r0_ */       \
                 for (int32_t y_ = 0; y_ < (p)->out_h; ++y_) {                                                    \
                     const int32_t r0_ = y_ * (p)->stride_h - (p)->pad_top;                                       \
                     if (next_ < r0_) {                                                                           \
                         next_ = r0_;                                                                             \
+                        nslot_ = bslot_;                                                                         \
                     }                                                                                            \
                     for (; next_ < r0_ + span_; ++next_) {                                                       \
-                        mg_dw_load_row((p), in_ + ic_, next_, ring_ + ((next_ + (p)->pad_top) % span_) * (p)->row_w); \
+                        mg_dw_load_row((p), in_ + ic_, next_, ring_ + nslot_ * (p)->row_w);                      \
+                        nslot_ = nslot_ + 1 == span_ ? 0 : nslot_ + 1;                                           \
                     }                                                                                            \
                     for (int32_t ky_ = 0; ky_ < (p)->k_h; ++ky_) {                                               \
-                        rows_[ky_] = ring_ + ((r0_ + ky_ * (p)->dil_h + (p)->pad_top) % span_) * (p)->row_w;     \
+                        int32_t s_ = bslot_ + ky_ * (p)->dil_h;                                                  \
+                        rows_[ky_] = ring_ + (s_ >= span_ ? s_ - span_ : s_) * (p)->row_w;                       \
+                    }                                                                                            \
+                    for (bslot_ += (p)->stride_h; bslot_ >= span_; bslot_ -= span_) {                            \
                     }                                                                                            \
                     MG_DW_ROW((p), rows_, taps_, (NPAIRS) ? (NPAIRS) : npairs_, (STRIDE) ? (STRIDE) : (p)->stride_w, (K3), &q_, \
                               out_ + y_ * (p)->out_w * (p)->out_c + oc_, mode);                         \

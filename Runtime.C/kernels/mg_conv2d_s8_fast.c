@@ -3,6 +3,50 @@
  * Each term is [-127, 127] x [-128, 127] and MicroGen checks the accumulator bound, so int32 accumulation is exact. */
 #include "mg_fast.h"
 
+#if defined(__ARM_ARCH_6M__)
+/* Armv6-M (Cortex-M0/M0+) has 8 low registers: one pixel against two channels at a time (4 accumulators spill). */
+MG_INLINE void gemm_row(const mg_conv_fast_params *p, const int8_t *x0, int8_t *out0, const int mode)
+{
+    const int8_t *w = p->filter;
+    const mg_channel *q = (const mg_channel *)p->channels;
+    const int8_t *end = x0 + p->depth;
+    int32_t c = 0;
+    for (; c + 2 <= p->out_c; c += 2, q += 2) {
+        int32_t a0 = q[0].bias, a1 = q[1].bias;
+        for (const int8_t *x = x0; x < end; x += 4, w += 8) {
+            int32_t v = x[0];
+            a0 += v * w[0];
+            a1 += v * w[4];
+            v = x[1];
+            a0 += v * w[1];
+            a1 += v * w[5];
+            v = x[2];
+            a0 += v * w[2];
+            a1 += v * w[6];
+            v = x[3];
+            a0 += v * w[3];
+            a1 += v * w[7];
+        }
+        out0[c] = mg_finish(a0, &q[0], p->act_min, p->act_max, mode);
+        out0[c + 1] = mg_finish(a1, &q[1], p->act_min, p->act_max, mode);
+    }
+    if (c < p->out_c) {
+        int32_t a0 = q[0].bias;
+        for (const int8_t *x = x0; x < end; x += 4, w += 4) {
+            a0 += x[0] * w[0] + x[1] * w[1] + x[2] * w[2] + x[3] * w[3];
+        }
+        out0[c] = mg_finish(a0, &q[0], p->act_min, p->act_max, mode);
+    }
+}
+
+MG_INLINE void gemm(const mg_conv_fast_params *p, const int8_t *x0, const int8_t *x1, int8_t *out0, int8_t *out1, const int mode)
+{
+    gemm_row(p, x0, out0, mode);
+    if (out1 != out0) {
+        gemm_row(p, x1, out1, mode);
+    }
+}
+#else
 /* Both pixels' rows (depth int8 values each, zero-padded by the filter) against every output channel. */
 MG_INLINE void gemm(const mg_conv_fast_params *p, const int8_t *x0, const int8_t *x1, int8_t *out0, int8_t *out1, const int mode)
 {
@@ -35,6 +79,7 @@ MG_INLINE void gemm(const mg_conv_fast_params *p, const int8_t *x0, const int8_t
         out1[c] = mg_finish(a1, &q[0], p->act_min, p->act_max, mode);
     }
 }
+#endif
 
 /* One pixel's input row: in_c values then zeros up to depth. */
 static MG_NOINLINE void copy_pixel(const int8_t *src, int32_t n, int32_t depth, int8_t *dst)

@@ -129,6 +129,13 @@ void mg_conv2d_s8_pw_dsp(const mg_conv_fast_params *p, const int8_t *input, int8
 void mg_conv2d_s8_pw_dsp_clamp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
 void mg_conv2d_s8_pw_dsp_exact(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
 
+/* DSP pointwise with the filter pre-widened by MicroGen (int16, twice the bytes): per channel pair and group of 4 inputs
+ * w0..w3, the words (w0, w2), (w1, w3) of the first channel then of the second; an odd last channel alone. Saves the
+ * SXTB16 of the weights. Scratch as mg_conv2d_s8_pw_dsp. */
+void mg_conv2d_s8_pw_dsp16(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+void mg_conv2d_s8_pw_dsp16_clamp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+void mg_conv2d_s8_pw_dsp16_exact(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+
 /* DSP, any window: int8 patch row, widened as above. */
 #define MG_CONV_DSP_SCRATCH_BYTES(p_depth) (5 * (p_depth))
 void mg_conv2d_s8_dsp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);

@@ -95,6 +95,48 @@ public static class FastKernelPlan
         return admitted;
     }
 
+    /// <summary>At most this fraction of the model's weight bytes is added to flash by pre-widened (int16) filters.</summary>
+    public const double WideningBudgetOfWeights = 0.75;
+
+    /// <summary>
+    /// The operators (by index) whose pointwise filter is pre-widened to int16 on DSP cores (mg_conv2d_s8_pw_dsp16): it saves
+    /// two SXTB16 per 16 MACs and doubles the filter's bytes, so it pays most where a weight is reused over many pixels.
+    /// Pointwise layers on the optimised kernels are taken by pixels, most first, while the added bytes stay within
+    /// <see cref="WideningBudgetOfWeights"/> of the model's weight bytes.
+    /// </summary>
+    public static IReadOnlySet<int> Widened(Graph graph, TargetFeatures target)
+    {
+        var widened = new HashSet<int>();
+        if (!target.Dsp || target.Kernels == KernelChoice.Reference)
+        {
+            return widened;
+        }
+        var budget = (long)(WideningBudgetOfWeights * graph.Tensors.Where(t => t.IsConstant).Sum(t => (long)t.Data!.Length));
+        var admitted = target.Kernels == KernelChoice.Auto ? Admitted(graph, target) : null;
+        var layers = graph.Operators
+            .Where(op => op.Kind == OpKind.Conv2D)
+            .Select(op => (Op: op, Candidate: Candidate(graph, op)))
+            .Where(x => x.Candidate is { Family: FastKernelFamily.Pointwise } c && (admitted is null || admitted.Contains(c.Function)))
+            .Select(x => x.Op)
+            .Select(op =>
+            {
+                var d = (Conv2DData)OperatorRegistry.Default.For(op).Prepare(new OpContext(graph, op));
+                return (op.Index, Pixels: (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth,
+                    Bytes: (long)d.OutputDepth * FastFilters.Depth4(d.InputDepth));
+            })
+            .OrderByDescending(l => l.Pixels).ThenBy(l => l.Index);
+        var used = 0L;
+        foreach (var l in layers)
+        {
+            if (l.Pixels >= 4 && used + l.Bytes <= budget)
+            {
+                used += l.Bytes;
+                widened.Add(l.Index);
+            }
+        }
+        return widened;
+    }
+
     private sealed record FastCandidate(FastKernelFamily Family, string Function, long Macs);
 
     /// <summary>The optimised kernel an operator would use, from its geometry and types (null: none applies).</summary>

@@ -29,9 +29,12 @@ public static class FastLowering
         var filter = MemoryMarshal.Cast<byte, sbyte>(ctx.Input(1).Data!.Span);
         var channels = Channels(ctx, filter, d.OutputDepth, taps, (c, t) => c * taps + t, d.Bias, d.InputOffset, d.OutputOffset,
             d.OutputMultiplier, d.OutputShift, d.ActivationMin, d.ActivationMax, kernelNegates: false)!;
-        var arranged = FastFilters.ChannelPairs(filter, d.OutputDepth, taps, channels.NegateFilter);
         var pointwise = family == FastKernelFamily.Pointwise;
-        var name = (pointwise ? "mg_conv2d_s8_pw_" : "mg_conv2d_s8_") + (target.Dsp ? "dsp" : "fast");
+        var widened = pointwise && target.Dsp && FastKernelPlan.Widened(ctx.Graph, target).Contains(ctx.Op.Index);
+        var arranged = widened
+            ? FastFilters.ChannelPairsWidened(filter, d.OutputDepth, taps, channels.NegateFilter)
+            : FastFilters.ChannelPairs(filter, d.OutputDepth, taps, channels.NegateFilter);
+        var name = (pointwise ? "mg_conv2d_s8_pw_" : "mg_conv2d_s8_") + (target.Dsp ? widened ? "dsp16" : "dsp" : "fast");
         var source = target.Dsp ? "kernels_dsp/mg_conv2d_s8_dsp.c" : "kernels/mg_conv2d_s8_fast.c";
         var macro = (pointwise ? "MG_CONV_PW_" : "MG_CONV_") + (target.Dsp ? "DSP" : "FAST") + "_SCRATCH_BYTES";
         var step = ctx.Op.Index;

@@ -141,6 +141,10 @@ void mg_conv2d_s8_pw_dsp16_exact(const mg_conv_fast_params *p, const int8_t *inp
 void mg_conv2d_s8_dsp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
 void mg_conv2d_s8_dsp_clamp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
 void mg_conv2d_s8_dsp_exact(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+/* DSP, any window, with the filter pre-widened as for mg_conv2d_s8_pw_dsp16. Scratch as mg_conv2d_s8_dsp. */
+void mg_conv2d_s8_dsp16(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+void mg_conv2d_s8_dsp16_clamp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+void mg_conv2d_s8_dsp16_exact(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
 
 /* DEPTHWISE_CONV_2D, channel by channel: the channel's input rows are gathered, widened to int16 and padded with the
  * input zero point into a ring of span = (k_h - 1) * dil_h + 1 rows of row_w elements (scratch), one output row at a

@@ -206,7 +206,7 @@ static MG_NOINLINE void patch(const mg_conv_fast_params *p, const int8_t *input,
     }
 }
 
-MG_INLINE void conv_body(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch, const int mode)
+MG_INLINE void conv_body(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch, const int mode, const int wide)
 {
     const int32_t pixels = p->batches * p->out_h * p->out_w;
     const int32_t taps = p->k_h * p->k_w * p->in_c, depth = p->depth;
@@ -227,7 +227,11 @@ MG_INLINE void conv_body(const mg_conv_fast_params *p, const int8_t *input, int8
         if (px + 1 == pixels) {
             /* An odd last pixel: computed twice, written twice to the same place. */
             widen(row, taps, depth, buf + 2, 4);
-            gemm2(p, buf, output + px * p->out_c, output + px * p->out_c, mode);
+            if (wide) {
+                gemm2w(p, buf, output + px * p->out_c, output + px * p->out_c, mode);
+            } else {
+                gemm2(p, buf, output + px * p->out_c, output + px * p->out_c, mode);
+            }
             break;
         }
         patch(p, input, b, oy, ox, row);
@@ -239,7 +243,11 @@ MG_INLINE void conv_body(const mg_conv_fast_params *p, const int8_t *input, int8
                 ++b;
             }
         }
-        gemm2(p, buf, output + px * p->out_c, output + (px + 1) * p->out_c, mode);
+        if (wide) {
+            gemm2w(p, buf, output + px * p->out_c, output + (px + 1) * p->out_c, mode);
+        } else {
+            gemm2(p, buf, output + px * p->out_c, output + (px + 1) * p->out_c, mode);
+        }
     }
 }
 
@@ -275,17 +283,32 @@ void mg_conv2d_s8_pw_dsp16_exact(const mg_conv_fast_params *p, const int8_t *inp
 
 void mg_conv2d_s8_dsp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)
 {
-    conv_body(p, input, output, scratch, MG_MODE_FULL);
+    conv_body(p, input, output, scratch, MG_MODE_FULL, 0);
+}
+
+void mg_conv2d_s8_dsp16(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)
+{
+    conv_body(p, input, output, scratch, MG_MODE_FULL, 1);
 }
 
 void mg_conv2d_s8_dsp_clamp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)
 {
-    conv_body(p, input, output, scratch, MG_MODE_CLAMP);
+    conv_body(p, input, output, scratch, MG_MODE_CLAMP, 0);
+}
+
+void mg_conv2d_s8_dsp16_clamp(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)
+{
+    conv_body(p, input, output, scratch, MG_MODE_CLAMP, 1);
 }
 
 void mg_conv2d_s8_dsp_exact(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)
 {
-    conv_body(p, input, output, scratch, MG_MODE_EXACT);
+    conv_body(p, input, output, scratch, MG_MODE_EXACT, 0);
+}
+
+void mg_conv2d_s8_dsp16_exact(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch)
+{
+    conv_body(p, input, output, scratch, MG_MODE_EXACT, 1);
 }
 
 #endif /* __ARM_FEATURE_DSP */

@@ -43,7 +43,7 @@ public static class FastFilters
     }
 
     /// <summary>
-    /// CONV_2D pointwise on DSP cores, pre-widened (mg_conv2d_s8_pw_dsp16): per channel pair and group of 4 taps w0..w3
+    /// CONV_2D on DSP cores, pre-widened (mg_conv2d_s8_pw_dsp16, mg_conv2d_s8_dsp16): per channel pair and group of 4 taps w0..w3
     /// the int16 pairs (w0, w2), (w1, w3) of the first channel then of the second; an odd last channel alone. Returned as
     /// the little-endian bytes of the int16 values (the kernel reads words).
     /// </summary>

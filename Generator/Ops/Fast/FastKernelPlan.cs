@@ -99,9 +99,10 @@ public static class FastKernelPlan
     public const double WideningBudgetOfWeights = 0.75;
 
     /// <summary>
-    /// The operators (by index) whose pointwise filter is pre-widened to int16 on DSP cores (mg_conv2d_s8_pw_dsp16): it saves
-    /// two SXTB16 per 16 MACs and doubles the filter's bytes, so it pays most where a weight is reused over many pixels.
-    /// Pointwise layers on the optimised kernels are taken by pixels, most first, while the added bytes stay within
+    /// The CONV_2D operators (by index) whose filter is pre-widened to int16 on DSP cores (mg_conv2d_s8_pw_dsp16,
+    /// mg_conv2d_s8_dsp16): it saves the SXTB16 of the weights and doubles the filter's bytes, so it pays most where a
+    /// weight is reused over many output pixels. Layers on the optimised kernels are taken by output pixels, most first,
+    /// while the added bytes stay within
     /// <see cref="WideningBudgetOfWeights"/> of the model's weight bytes.
     /// </summary>
     public static IReadOnlySet<int> Widened(Graph graph, TargetFeatures target)
@@ -116,13 +117,15 @@ public static class FastKernelPlan
         var layers = graph.Operators
             .Where(op => op.Kind == OpKind.Conv2D)
             .Select(op => (Op: op, Candidate: Candidate(graph, op)))
-            .Where(x => x.Candidate is { Family: FastKernelFamily.Pointwise } c && (admitted is null || admitted.Contains(c.Function)))
+            .Where(x => x.Candidate is { Family: FastKernelFamily.Pointwise or FastKernelFamily.Convolution } c
+                        && (admitted is null || admitted.Contains(c.Function)))
             .Select(x => x.Op)
             .Select(op =>
             {
                 var d = (Conv2DData)OperatorRegistry.Default.For(op).Prepare(new OpContext(graph, op));
-                return (op.Index, Pixels: (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth,
-                    Bytes: (long)d.OutputDepth * FastFilters.Depth4(d.InputDepth));
+                var w = d.Window;
+                return (op.Index, Pixels: (long)d.Batches * w.OutputHeight * w.OutputWidth,
+                    Bytes: (long)d.OutputDepth * FastFilters.Depth4(w.FilterHeight * w.FilterWidth * d.InputDepth));
             })
             .OrderByDescending(l => l.Pixels).ThenBy(l => l.Index);
         var used = 0L;

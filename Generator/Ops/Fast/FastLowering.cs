@@ -30,7 +30,7 @@ public static class FastLowering
         var channels = Channels(ctx, filter, d.OutputDepth, taps, (c, t) => c * taps + t, d.Bias, d.InputOffset, d.OutputOffset,
             d.OutputMultiplier, d.OutputShift, d.ActivationMin, d.ActivationMax, kernelNegates: false)!;
         var pointwise = family == FastKernelFamily.Pointwise;
-        var widened = pointwise && target.Dsp && FastKernelPlan.Widened(ctx.Graph, target).Contains(ctx.Op.Index);
+        var widened = target.Dsp && FastKernelPlan.Widened(ctx.Graph, target).Contains(ctx.Op.Index);
         var arranged = widened
             ? FastFilters.ChannelPairsWidened(filter, d.OutputDepth, taps, channels.NegateFilter)
             : FastFilters.ChannelPairs(filter, d.OutputDepth, taps, channels.NegateFilter);

@@ -71,7 +71,10 @@ public static class FastKernelPlan
     /// The kernel functions admitted for the graph: by MACs covered, largest first, each kept when the net code growth
     /// (optimised functions, less the plain kernels no layer needs any more) stays within the budget.
     /// </summary>
-    private static HashSet<string> Admitted(Graph graph, TargetFeatures target)
+    private static HashSet<string> Admitted(Graph graph, TargetFeatures target) => AdmittedWithGrowth(graph, target).Functions;
+
+    /// <summary><see cref="Admitted"/>, with the estimated net code growth of the admitted functions.</summary>
+    private static (HashSet<string> Functions, long Growth) AdmittedWithGrowth(Graph graph, TargetFeatures target)
     {
         var budget = CodeBudgetOfWeights * graph.Tensors.Where(t => t.IsConstant).Sum(t => (long)t.Data!.Length);
         var layers = graph.Operators.Select(op => (op.Kind, Candidate: Candidate(graph, op))).ToList();
@@ -80,19 +83,19 @@ public static class FastKernelPlan
             .OrderByDescending(f => f.Macs).ThenBy(f => f.Function, StringComparer.Ordinal)
             .ToList();
         var admitted = new HashSet<string>(StringComparer.Ordinal);
+        long Growth() => functions.Where(x => admitted.Contains(x.Function)).Sum(x => (long)CodeBytes(x.Family, target.Dsp))
+            - layers.GroupBy(l => l.Kind)
+                .Where(g => g.All(l => l.Candidate is not null && admitted.Contains(l.Candidate.Function)))
+                .Sum(g => (long)ReferenceBytes(g.Key));
         foreach (var f in functions)
         {
             admitted.Add(f.Function);
-            var growth = functions.Where(x => admitted.Contains(x.Function)).Sum(x => (long)CodeBytes(x.Family, target.Dsp))
-                - layers.GroupBy(l => l.Kind)
-                    .Where(g => g.All(l => l.Candidate is not null && admitted.Contains(l.Candidate.Function)))
-                    .Sum(g => (long)ReferenceBytes(g.Key));
-            if (growth > budget)
+            if (Growth() > budget)
             {
                 admitted.Remove(f.Function);
             }
         }
-        return admitted;
+        return (admitted, Growth());
     }
 
     /// <summary>At most this fraction of the model's weight bytes is added to flash by pre-widened (int16) filters.</summary>
@@ -101,9 +104,10 @@ public static class FastKernelPlan
     /// <summary>
     /// The CONV_2D operators (by index) whose filter is pre-widened to int16 on DSP cores (mg_conv2d_s8_pw_dsp16,
     /// mg_conv2d_s8_dsp16): it saves the SXTB16 of the weights and doubles the filter's bytes, so it pays most where a
-    /// weight is reused over many output pixels. Layers on the optimised kernels are taken by output pixels, most first,
-    /// while the added bytes stay within
-    /// <see cref="WideningBudgetOfWeights"/> of the model's weight bytes.
+    /// weight is reused over many output pixels. First the layers of whole kernel functions (a code swap), then single
+    /// layers, each by output pixels, most first, while the added bytes stay within <see cref="WideningBudgetOfWeights"/> of the model's weight bytes and, with the
+    /// automatic kernel choice, each widened kernel function's code within what is left of the code budget
+    /// (<see cref="CodeBudgetOfWeights"/>).
     /// </summary>
     public static IReadOnlySet<int> Widened(Graph graph, TargetFeatures target)
     {
@@ -112,28 +116,49 @@ public static class FastKernelPlan
         {
             return widened;
         }
-        var budget = (long)(WideningBudgetOfWeights * graph.Tensors.Where(t => t.IsConstant).Sum(t => (long)t.Data!.Length));
-        var admitted = target.Kernels == KernelChoice.Auto ? Admitted(graph, target) : null;
+        var weights = graph.Tensors.Where(t => t.IsConstant).Sum(t => (long)t.Data!.Length);
+        var budget = (long)(WideningBudgetOfWeights * weights);
+        var (admitted, growth) = target.Kernels == KernelChoice.Auto ? AdmittedWithGrowth(graph, target) : (null, 0L);
+        // Each widened kernel function is more code: with the automatic choice it must fit in the code budget too.
+        var codeLeft = admitted is null ? long.MaxValue : (long)(CodeBudgetOfWeights * weights) - growth;
         var layers = graph.Operators
             .Where(op => op.Kind == OpKind.Conv2D)
             .Select(op => (Op: op, Candidate: Candidate(graph, op)))
             .Where(x => x.Candidate is { Family: FastKernelFamily.Pointwise or FastKernelFamily.Convolution } c
                         && (admitted is null || admitted.Contains(c.Function)))
-            .Select(x => x.Op)
-            .Select(op =>
+            .Select(x =>
             {
-                var d = (Conv2DData)OperatorRegistry.Default.For(op).Prepare(new OpContext(graph, op));
+                var d = (Conv2DData)OperatorRegistry.Default.For(x.Op).Prepare(new OpContext(graph, x.Op));
                 var w = d.Window;
-                return (op.Index, Pixels: (long)d.Batches * w.OutputHeight * w.OutputWidth,
+                return (x.Op.Index, x.Candidate!.Family, Function: x.Candidate.Function + "16",
+                    Pixels: (long)d.Batches * w.OutputHeight * w.OutputWidth,
                     Bytes: (long)d.OutputDepth * FastFilters.Depth4(w.FilterHeight * w.FilterWidth * d.InputDepth));
             })
-            .OrderByDescending(l => l.Pixels).ThenBy(l => l.Index);
+            .OrderByDescending(l => l.Pixels).ThenBy(l => l.Index)
+            .ToList();
         var used = 0L;
-        foreach (var l in layers)
+        var functions = new HashSet<string>(StringComparer.Ordinal);
+        // First whole kernel functions, most pixels first: widening every layer of one swaps its code for the widened
+        // function's (about the same size).
+        foreach (var g in layers.GroupBy(l => l.Function, StringComparer.Ordinal).OrderByDescending(g => g.Sum(l => l.Pixels)))
         {
-            if (l.Pixels >= 4 && used + l.Bytes <= budget)
+            var bytes = g.Sum(l => l.Bytes);
+            if (used + bytes <= budget)
+            {
+                used += bytes;
+                functions.Add(g.Key);
+                widened.UnionWith(g.Select(l => l.Index));
+            }
+        }
+        // Then single layers, most pixels first: both functions stay, so the widened one's code must fit.
+        foreach (var l in layers.Where(l => !widened.Contains(l.Index)))
+        {
+            var code = functions.Contains(l.Function) ? 0 : CodeBytes(l.Family, dsp: true);
+            if (l.Pixels >= 4 && used + l.Bytes <= budget && code <= codeLeft)
             {
                 used += l.Bytes;
+                codeLeft -= code;
+                functions.Add(l.Function);
                 widened.Add(l.Index);
             }
         }

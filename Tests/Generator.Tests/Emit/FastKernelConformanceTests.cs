@@ -93,7 +93,8 @@ public class FastKernelConformanceTests
         for (var i = 0; i < perKind; i++)
         {
             Conv(b, random, small);
-            Depthwise(b, random, small);
+            Depthwise(b, random, small, square3: false);
+            Depthwise(b, random, small, square3: true); // the specialised 3x3 kernels (k3s1, k3s2)
             FullyConnected(b, random, small);
         }
         return b.Build("fast_kernels");
@@ -121,7 +122,7 @@ public class FastKernelConformanceTests
         b.MarkOutput(output);
     }
 
-    private static void Depthwise(GraphBuilder b, Random random, bool small)
+    private static void Depthwise(GraphBuilder b, Random random, bool small, bool square3)
     {
         var max = small ? 7 : 12;
         int inH = random.Next(1, max), inW = random.Next(1, max), inC = random.Next(1, small ? 5 : 9);
@@ -129,6 +130,10 @@ public class FastKernelConformanceTests
         int kH = k[random.Next(k.Length)], kW = random.Next(3) == 0 ? k[random.Next(k.Length)] : kH;
         int sH = random.Next(1, 3), sW = random.Next(3) == 0 ? random.Next(1, 4) : sH;
         int dH = random.Next(4) == 0 ? 2 : 1, dW = random.Next(4) == 0 ? 2 : 1;
+        if (square3)
+        {
+            (kH, kW, sW, dW) = (3, 3, sH, 1);
+        }
         var (padding, explicitPad, outH, outW) = Window(random, inH, inW, kH, kW, sH, sW, dH, dW);
         var multiplier = random.Next(4) == 0 ? random.Next(2, 4) : 1;
         var outC = inC * multiplier;

@@ -56,6 +56,7 @@ public sealed class MicroGenCli
         new BuildVerb(),
         new RunVerb(),
         new SimulateVerb(),
+        new BenchVerb(),
         new DemoVerb(),
         new RegressVerb(),
         new ZooVerb(),

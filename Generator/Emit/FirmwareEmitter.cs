@@ -18,6 +18,7 @@ public static class FirmwareEmitter
     public static GeneratedProject Emit(Graph graph, MemoryPlan plan, Board board, EmitOptions options, OperatorRegistry? registry = null)
     {
         var reg = registry ?? OperatorRegistry.Default;
+        var target = options.Target ?? board.Target;
         var constants = new Dictionary<string, ConstantArray>(StringComparer.Ordinal);
         var layers = new List<LayerModel>();
         var scratchChecks = new List<ScratchCheckModel>();
@@ -28,13 +29,13 @@ public static class FirmwareEmitter
         {
             if (step.IsPatchStage)
             {
-                patchModel = EmitPatchStage(graph, plan, step, board, reg, constants, sources, libraries);
+                patchModel = EmitPatchStage(graph, plan, step, target, reg, constants, sources, libraries);
                 continue;
             }
             var op = graph.Operators[step.Operator];
             var ctx = new OpContext(graph, op);
             var definition = reg.For(op);
-            var call = definition.Lower(ctx, definition.Prepare(ctx), step.Storage, board.Target);
+            var call = definition.Lower(ctx, definition.Prepare(ctx), step.Storage, target);
             if (call.IsNone)
             {
                 continue;
@@ -123,7 +124,7 @@ public static class FirmwareEmitter
     /// The patch stage: per operator, one parameter block per distinct patch geometry, operands in the patch buffers
     /// (laid out inside the stage's scratch block), plus the copy-in and copy-out rectangles.
     /// </summary>
-    private static PatchStageModel EmitPatchStage(Graph graph, MemoryPlan plan, PlannedStep step, Board board, OperatorRegistry reg,
+    private static PatchStageModel EmitPatchStage(Graph graph, MemoryPlan plan, PlannedStep step, TargetFeatures target, OperatorRegistry reg,
         Dictionary<string, ConstantArray> constants, SortedSet<string> sources, SortedSet<string> libraries)
     {
         var stage = plan.Patch!;
@@ -145,7 +146,7 @@ public static class FirmwareEmitter
             foreach (var patch in stage.Patches)
             {
                 var inputs = op.Inputs.Select(t => t >= 0 && stage.Tensors.Contains(t) ? patch.RegionOf(stage, t) : (PatchRegion?)null).ToList();
-                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, patch.RegionOf(stage, op.Outputs[0])), StorageOption.Separate(), board.Target);
+                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, patch.RegionOf(stage, op.Outputs[0])), StorageOption.Separate(), target);
                 var fields = call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList();
                 var key = string.Join(";", fields.Select(f => f.Value));
                 var index = keys.IndexOf(key);

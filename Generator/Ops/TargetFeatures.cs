@@ -1,8 +1,14 @@
 namespace MicroGen.Ops;
 
-/// <summary>What the kernels may use on the target: decides kernel variants and therefore scratch sizes.</summary>
-public sealed record TargetFeatures(bool Dsp, bool Fpu)
+/// <summary>
+/// What the kernels may use on the target: decides kernel variants and therefore scratch sizes. <see cref="Kernels"/>
+/// chooses between the optimised kernels and the plain portable ones (the baseline they are measured against).
+/// </summary>
+public sealed record TargetFeatures(bool Dsp, bool Fpu, KernelChoice Kernels = KernelChoice.Auto)
 {
     /// <summary>Portable C only (no DSP extension): Cortex-M0+/M3 and the host.</summary>
     public static TargetFeatures Portable { get; } = new(false, false);
+
+    /// <summary>The same target with another kernel choice.</summary>
+    public TargetFeatures WithKernels(KernelChoice kernels) => this with { Kernels = kernels };
 }

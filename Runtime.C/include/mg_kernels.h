@@ -253,4 +253,7 @@ void mg_batch_matmul_s8(const mg_batch_matmul_params *p, const int8_t *lhs, cons
 void mg_batch_matmul_s16(const mg_batch_matmul_params *p, const int16_t *lhs, const int16_t *rhs, int16_t *output);
 void mg_batch_matmul_f32(const mg_batch_matmul_params *p, const float *lhs, const float *rhs, float *output);
 
+/* The optimised kernels (portable and DSP). */
+#include "mg_fast.h"
+
 #endif /* MG_KERNELS_H */

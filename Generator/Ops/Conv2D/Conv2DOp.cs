@@ -3,6 +3,7 @@ using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Fast;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
 
@@ -103,6 +104,11 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
     /// the input (or as far before it as it is larger) and the lead is one pixel of scratch, placed anywhere, rather
     /// than a shift of everything sharing the input's storage; in chains of such layers that is what keeps the peak down.
     /// </summary>
+    /// <remarks>
+    /// On the optimised kernels (see <see cref="FastKernelPlan"/>) every way needs the kernel's scratch: two pixels' inputs
+    /// (widened to int16 on DSP cores), or for other windows two pixels' patches, gathered before either pixel is
+    /// written: raster order in runs of two pixels, and streamable like the 1x1 kernel.
+    /// </remarks>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
@@ -110,16 +116,19 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         {
             return [StorageOption.Separate()];
         }
-        var options = new List<StorageOption> { StorageOption.Separate() };
-        if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth) is { } overlapped)
+        var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
+        var scratch = family == FastKernelFamily.None ? 0 : FastLowering.ConvScratch(d, family, target);
+        var options = new List<StorageOption> { StorageOption.Separate(scratch) };
+        if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth, family == FastKernelFamily.None ? 1 : 2) is { } overlapped)
         {
-            options.Add(overlapped);
+            options.Add(overlapped with { ScratchBytes = scratch });
         }
         if (IsStreamable(d))
         {
             var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
             var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
-            options.Add(new StorageOption(StorageMode.Overlapped, 0, d.InputDepth, -outputBeforeInput, StreamedVariant));
+            options.Add(new StorageOption(StorageMode.Overlapped, 0, family == FastKernelFamily.None ? d.InputDepth : scratch, -outputBeforeInput,
+                StreamedVariant));
         }
         return options;
     }
@@ -136,6 +145,11 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         if (d.IsFloat)
         {
             throw ctx.Fail("float32 CONV_2D has no C kernel; quantize the model to int8");
+        }
+        var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
+        if (family != FastKernelFamily.None)
+        {
+            return FastLowering.Conv(ctx, d, family, target);
         }
         var w = d.Window;
         var step = ctx.Op.Index;

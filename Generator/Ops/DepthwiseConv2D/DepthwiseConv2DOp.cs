@@ -3,6 +3,7 @@ using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Fast;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
 
@@ -105,6 +106,10 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
     /// when one channel is smaller than the output). And the raster-order kernel's output may start ahead of its input
     /// and overlap it (<see cref="RasterOverlap"/>).
     /// </summary>
+    /// <remarks>
+    /// The optimised kernel (see <see cref="FastKernelPlan"/>) needs its ring of input rows as scratch either way, and
+    /// runs in place only when its row order allows (<see cref="FastLowering.DepthwiseInPlaceSafe"/>).
+    /// </remarks>
     public override IReadOnlyList<StorageOption> StorageOptions(OpContext ctx, TargetFeatures target)
     {
         var d = PrepareData(ctx);
@@ -112,9 +117,23 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
         {
             return [StorageOption.Separate()];
         }
+        var outputBytes = ctx.Output(0).SizeInBytes;
+        if (FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.Depthwise)
+        {
+            // The optimised kernels work channel-major from a ring of rows: no raster overlap, only their own in-place
+            // mode. Where that mode is unavailable, the portable raster kernel's overlap is offered instead.
+            var ring = FastLowering.DepthwiseScratch(d);
+            if (d.DepthMultiplier == 1 && d.Batches == 1 && ring < outputBytes && FastLowering.DepthwiseInPlaceSafe(d.Window))
+            {
+                return [StorageOption.Separate(ring), new StorageOption(StorageMode.InPlace, 0, ring)];
+            }
+            return RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth) is { } raster
+                ? [StorageOption.Separate(ring), raster]
+                : [StorageOption.Separate(ring)];
+        }
         var options = new List<StorageOption> { StorageOption.Separate() };
         var channel = (long)d.Window.InputHeight * d.Window.InputWidth;
-        if (d.DepthMultiplier == 1 && d.Batches == 1 && channel < ctx.Output(0).SizeInBytes)
+        if (d.DepthMultiplier == 1 && d.Batches == 1 && channel < outputBytes)
         {
             options.Add(new StorageOption(StorageMode.InPlace, 0, channel));
         }
@@ -130,6 +149,11 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
         if (d.IsFloat)
         {
             throw ctx.Fail("float32 DEPTHWISE_CONV_2D has no C kernel; quantize the model to int8");
+        }
+        if (storage.Mode != StorageMode.Overlapped && FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.Depthwise)
+        {
+            return FastLowering.Depthwise(ctx, d, target)
+                ?? throw new InvalidOperationException($"{ctx.Op.Describe()}: no fast depthwise channels although the plan chose them");
         }
         var w = d.Window;
         var step = ctx.Op.Index;

@@ -2,6 +2,7 @@ using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Fast;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
 
@@ -106,6 +107,10 @@ public sealed class FullyConnectedOp : OperatorDefinition<FullyConnectedData>
         if (d.IsFloat)
         {
             throw ctx.Fail("float32 FULLY_CONNECTED has no C kernel; quantize the model to int8");
+        }
+        if (FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.FullyConnected)
+        {
+            return FastLowering.FullyConnected(ctx, d, target);
         }
         var step = ctx.Op.Index;
         return KernelCall.Create("mg_fully_connected_s8", "mg_fully_connected_s8_params",

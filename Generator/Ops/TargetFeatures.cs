@@ -3,8 +3,9 @@ namespace MicroGen.Ops;
 /// <summary>
 /// What the kernels may use on the target: decides kernel variants and therefore scratch sizes. <see cref="Kernels"/>
 /// chooses between the optimised kernels and the plain portable ones (the baseline they are measured against).
+/// <see cref="FlashBytes"/> is the code region's size (what optimisations that add constant data must leave room in).
 /// </summary>
-public sealed record TargetFeatures(bool Dsp, bool Fpu, KernelChoice Kernels = KernelChoice.Auto)
+public sealed record TargetFeatures(bool Dsp, bool Fpu, KernelChoice Kernels = KernelChoice.Auto, long FlashBytes = long.MaxValue)
 {
     /// <summary>Portable C only (no DSP extension): Cortex-M0+/M3 and the host.</summary>
     public static TargetFeatures Portable { get; } = new(false, false);

@@ -102,10 +102,23 @@ public static class FastKernelPlan
     public const double WideningBudgetOfWeights = 0.75;
 
     /// <summary>
+    /// Flash kept free of widened filters for code, the runtime and the parameter tables, beside the weights and a
+    /// quarter of their bytes again (channel records and depth padding of the rearranged filters): widening must not
+    /// take a model that fits the board's flash unwidened out of it.
+    /// </summary>
+    public const long FlashReserveBytes = 128 * 1024;
+
+    /// <summary>The bytes widening may add on a target: within the weight budget and the board's flash.</summary>
+    public static long WideningBudget(long weights, TargetFeatures target) =>
+        Math.Min((long)(WideningBudgetOfWeights * weights),
+            target.FlashBytes == long.MaxValue ? long.MaxValue : target.FlashBytes - weights - weights / 4 - FlashReserveBytes);
+
+    /// <summary>
     /// The CONV_2D operators (by index) whose filter is pre-widened to int16 on DSP cores (mg_conv2d_s8_pw_dsp16,
     /// mg_conv2d_s8_dsp16): it saves the SXTB16 of the weights and doubles the filter's bytes, so it pays most where a
     /// weight is reused over many output pixels. First the layers of whole kernel functions (a code swap), then single
-    /// layers, each by output pixels, most first, while the added bytes stay within <see cref="WideningBudgetOfWeights"/> of the model's weight bytes and, with the
+    /// layers, each by output pixels, most first, while the added bytes stay within <see cref="WideningBudgetOfWeights"/> of the model's weight bytes, leave
+    /// <see cref="FlashReserveBytes"/> of the board's flash beside the weights, and, with the
     /// automatic kernel choice, each widened kernel function's code within what is left of the code budget
     /// (<see cref="CodeBudgetOfWeights"/>).
     /// </summary>
@@ -117,7 +130,7 @@ public static class FastKernelPlan
             return widened;
         }
         var weights = graph.Tensors.Where(t => t.IsConstant).Sum(t => (long)t.Data!.Length);
-        var budget = (long)(WideningBudgetOfWeights * weights);
+        var budget = WideningBudget(weights, target);
         var (admitted, growth) = target.Kernels == KernelChoice.Auto ? AdmittedWithGrowth(graph, target) : (null, 0L);
         // Each widened kernel function is more code: with the automatic choice it must fit in the code budget too.
         var codeLeft = admitted is null ? long.MaxValue : (long)(CodeBudgetOfWeights * weights) - growth;

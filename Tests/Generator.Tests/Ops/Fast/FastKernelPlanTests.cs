@@ -29,6 +29,19 @@ public class FastKernelPlanTests
         Assert.That(FastKernelPlan.Widened(graph, new TargetFeatures(true, false, KernelChoice.Reference)), Is.Empty);
     }
 
+    [Test]
+    public void WideningLeavesTheFlashReserveBesideTheWeights()
+    {
+        // 768 bytes of weights: a flash with room for the weights, a quarter of them, the reserve and 300 bytes admits
+        // one 256-byte layer; without the 300 bytes, none.
+        var graph = Pointwise([(8, 8), (2, 2), (4, 4)], 16);
+        var flash = 768 + 192 + FastKernelPlan.FlashReserveBytes + 300;
+        var widened = FastKernelPlan.Widened(graph, new TargetFeatures(Dsp: true, Fpu: false, KernelChoice.Optimized, flash));
+        Assert.That(widened, Is.EquivalentTo(new[] { 0 }));
+        var full = FastKernelPlan.Widened(graph, new TargetFeatures(Dsp: true, Fpu: false, KernelChoice.Optimized, 768 + 192 + FastKernelPlan.FlashReserveBytes));
+        Assert.That(full, Is.Empty);
+    }
+
     [TestCase(3, 3, 1, 1, "_k3s1")]
     [TestCase(3, 3, 2, 1, "_k3s2")]
     [TestCase(3, 3, 1, 2, "")]

@@ -68,25 +68,10 @@ public sealed class TanhOp : OperatorDefinition<TanhData>, IPatchableOperator
     {
         var walk = ActivationLowering.Walk(d.Walk, ctx.Output(0));
         var operands = ActivationLowering.InputOutput(d.Input, d.Output);
-        return d.Type switch
-        {
-            DataType.Int8 => KernelCall.Create("mg_tanh_s8", "mg_logistic_tanh_s8_params",
-            [
-                .. walk,
-                ("input_zero_point", KernelValue.Of(d.InputZeroPoint)), ("input_range_radius", KernelValue.Of(d.InputRangeRadius)),
-                ("input_multiplier", KernelValue.Of(d.InputMultiplier)), ("input_left_shift", KernelValue.Of(d.InputLeftShift)),
-            ],
-            operands, "kernels/mg_logistic_tanh.c"),
-            DataType.Int16 => KernelCall.Create("mg_tanh_s16", "mg_logistic_tanh_s16_params",
-            [
-                .. walk,
-                ("input_multiplier", KernelValue.Of(d.InputMultiplier)), ("input_left_shift", KernelValue.Of(d.InputLeftShift)),
-                ("sigmoid_table", ActivationLowering.SigmoidTable()),
-            ],
-            operands, "kernels/mg_logistic_tanh.c"),
-            _ => KernelCall.Create("mg_tanh_f32", "mg_unary_f32_params", walk, operands, "kernels/mg_tanh_f32.c")
-                with { Libraries = ActivationLowering.MathLibrary },
-        };
+        return d.Type == DataType.Float32
+            ? KernelCall.Create("mg_tanh_f32", "mg_unary_f32_params", walk, operands, "kernels/mg_tanh_f32.c")
+                with { Libraries = ActivationLowering.MathLibrary }
+            : LogisticTanhLowering.Integer("tanh", d.Type, d.InputZeroPoint, d.InputRangeRadius, d.InputMultiplier, d.InputLeftShift, walk, operands);
     }
 
     public bool CanPatch(OpContext ctx, object data) => UnaryPatching.CanPatch(ctx);

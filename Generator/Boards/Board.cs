@@ -30,7 +30,7 @@ public sealed record Board(
 {
     public bool IsHost => Core == CoreKind.Host;
 
-    public TargetFeatures Target => new(Dsp, Fpu != FpuKind.None, FlashBytes: IsHost ? long.MaxValue : CodeRegion.Size);
+    public TargetFeatures Target => new(Dsp, Fpu != FpuKind.None, FlashBytes: IsHost ? long.MaxValue : CodeRegion.Size, PointerBytes: IsHost ? 8 : 4);
 
     public MemoryRegion RamRegion(string name) => Ram.First(r => r.Name == name);
 

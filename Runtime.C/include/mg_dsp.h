@@ -31,6 +31,14 @@ MG_INLINE int32_t mg_smlatb(uint32_t a, uint32_t b, int32_t acc)
     return r;
 }
 
+/* acc + hi(a) * hi(b). */
+MG_INLINE int32_t mg_smlatt(uint32_t a, uint32_t b, int32_t acc)
+{
+    int32_t r;
+    __asm__("smlatt %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(acc));
+    return r;
+}
+
 /* Bytes 0 and 2 sign-extended into the two halfwords. */
 MG_INLINE uint32_t mg_sxtb16(uint32_t x)
 {

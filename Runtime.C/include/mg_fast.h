@@ -62,10 +62,31 @@ typedef struct {
 #define MG_MODE_CLAMP 1
 #define MG_MODE_EXACT 2
 
+#if defined(__ARM_ARCH_6M__)
+/* floor((acc * m + 2^30) / 2^31) for |acc| < 2^30 and 0 <= m < 2^31 without a 64-bit multiply, which Armv6-M lacks (the
+ * library call costs dozens of instructions): with acc = ah * 2^16 + al and m = mh * 2^16 + ml (al, ml in [0, 2^16)),
+ * acc * m = 2 ah mh 2^31 + (ah ml + al mh) 2^16 + al ml; the middle terms are split at bit 15 so that every partial
+ * sum fits 32 bits, and the low bit of al ml cannot change the floor. */
+MG_INLINE int32_t mg_high_mul_q31(int32_t acc, int32_t m)
+{
+    const int32_t ah = acc >> 16, mh = m >> 16;
+    const uint32_t al = (uint32_t)acc & 0xFFFFu, ml = (uint32_t)m & 0xFFFFu;
+    const int32_t mid1 = ah * (int32_t)ml;   /* |.| < 2^30 */
+    const uint32_t mid2 = al * (uint32_t)mh; /* < 2^31 */
+    const uint32_t lo = al * ml;
+    const uint32_t r = ((uint32_t)mid1 & 0x7FFFu) + (mid2 & 0x7FFFu);
+    const int32_t q = (mid1 >> 15) + (int32_t)(mid2 >> 15) + (int32_t)(r >> 15);
+    const uint32_t n = ((r & 0x7FFFu) << 15) + (lo >> 1) + (1u << 29);
+    return 2 * ah * mh + q + (int32_t)(n >> 30);
+}
+#endif
+
 MG_INLINE int32_t mg_fast_requantize(int32_t acc, int32_t multiplier, int32_t offset, int32_t e)
 {
 #if defined(__ARM_FEATURE_DSP)
     const int32_t x = mg_smmlar((int32_t)((uint32_t)acc << 1), multiplier, offset);
+#elif defined(__ARM_ARCH_6M__)
+    const int32_t x = mg_high_mul_q31(acc, multiplier) + offset;
 #else
     const int32_t x = (int32_t)(((int64_t)acc * multiplier + ((int64_t)1 << 30)) >> 31) + offset;
 #endif
@@ -100,7 +121,8 @@ MG_INLINE int8_t mg_finish(int32_t acc, const mg_channel *q, int32_t act_min, in
 
 /* CONV_2D (groups = 1). depth = k_h * k_w * in_c rounded up to a multiple of 4. filter: output channels in pairs; for
  * each pair, per group of 4 taps (in [k_h][k_w][in_c] order, zero beyond the real taps), the 4 int8 weights of the first
- * channel then those of the second; an odd last channel alone, 4 weights per group. */
+ * channel then those of the second; an odd last channel alone, 4 weights per group. The portable kernels
+ * (mg_conv2d_s8_fast.c) take each weight as the unsigned byte w + 128 and the bias less 128 * sum(w). */
 typedef struct {
     int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c;
     int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
@@ -108,6 +130,63 @@ typedef struct {
     const int8_t *filter;
     const int32_t *channels; /* mg_channel records */
 } mg_conv_fast_params;
+
+/* n bytes of value v at d. */
+MG_INLINE void mg_fill8(int8_t *d, int32_t n, int8_t v)
+{
+    for (int32_t i = 0; i < n; ++i) {
+        d[i] = v;
+    }
+}
+
+/* n bytes from s to d, a word at a time. */
+MG_INLINE void mg_copy8(int8_t *d, const int8_t *s, int32_t n)
+{
+    int32_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        mg_store32(d + i, mg_load32(s + i));
+    }
+    for (; i < n; ++i) {
+        d[i] = s[i];
+    }
+}
+
+/* The k_h * k_w * in_c inputs of output pixel (b, oy, ox) in [k_h][k_w][in_c] order (im2col), padding read as
+ * pad_value. Without column dilation a filter row reads one contiguous run of the input row, copied at once between
+ * its padded ends. */
+MG_INLINE void mg_conv_patch(const mg_conv_fast_params *p, const int8_t *input, int32_t b, int32_t oy, int32_t ox, int8_t *dst)
+{
+    const int32_t in_c = p->in_c, k_w = p->k_w, row_bytes = k_w * in_c;
+    const int8_t pad = (int8_t)p->pad_value;
+    const int32_t x0 = ox * p->stride_w - p->pad_left;
+    int8_t *d = dst;
+    for (int32_t ky = 0; ky < p->k_h; ++ky, d += row_bytes) {
+        const int32_t y = oy * p->stride_h - p->pad_top + ky * p->dil_h;
+        if (y < 0 || y >= p->in_h) {
+            mg_fill8(d, row_bytes, pad);
+            continue;
+        }
+        const int8_t *row = input + (b * p->in_h + y) * p->in_w * in_c;
+        if (p->dil_w == 1) {
+            /* Taps [lo, hi) of the filter row fall inside the input row. */
+            const int32_t lo = x0 < 0 ? (-x0 < k_w ? -x0 : k_w) : 0;
+            int32_t hi = p->in_w - x0 < k_w ? p->in_w - x0 : k_w;
+            hi = hi < lo ? lo : hi;
+            mg_fill8(d, lo * in_c, pad);
+            mg_copy8(d + lo * in_c, row + (x0 + lo) * in_c, (hi - lo) * in_c);
+            mg_fill8(d + hi * in_c, (k_w - hi) * in_c, pad);
+            continue;
+        }
+        for (int32_t kx = 0; kx < k_w; ++kx) {
+            const int32_t x = x0 + kx * p->dil_w;
+            if (x < 0 || x >= p->in_w) {
+                mg_fill8(d + kx * in_c, in_c, pad);
+            } else {
+                mg_copy8(d + kx * in_c, row + x * in_c, in_c);
+            }
+        }
+    }
+}
 
 /* Pointwise (1x1, stride 1, no padding): two pixels at a time copied to scratch before their outputs are written, so
  * the same kernel also streams over overlapping input and output regions (see mg_conv2d_1x1_s8_stream). */
@@ -180,6 +259,32 @@ typedef struct {
     MG_DW_DECLARE(name##_p4s2)
 MG_DW_DECLARE_ALL(mg_depthwise_conv2d_s8_fast)
 MG_DW_DECLARE_ALL(mg_depthwise_conv2d_s8_dsp)
+
+/* DEPTHWISE_CONV_2D with depth multiplier 1, pixel by pixel in raster order (for narrow maps with many channels, where
+ * the channel-by-channel kernel pays its per-row cost for few outputs): for each output pixel the addresses of its
+ * k_h * k_w window pixels are listed in scratch (padding: a scratch pixel of pad_value bytes), then per group of 4
+ * channels the taps are accumulated in registers and the 4 outputs written. A pixel's outputs are written after its
+ * window was listed, in raster order, so the output may start ahead of the input and overlap it (MicroGen's
+ * RasterOverlap keeps every write below the first input byte this and later windows read).
+ * filter: per group of 4 channels (zero weights beyond in_c), per tap in [k_h][k_w] order, the 4 channels' weights;
+ * negated for channels whose multiplier is negative. scratch: k_h * k_w pointers, then, when some window reaches into
+ * the padding (padded = 1), the pad pixel (in_c rounded up to 4 bytes). */
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, out_h, out_w;
+    int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t padded, pad_value, act_min, act_max;
+    const int8_t *filter;
+    const int32_t *channels; /* mg_channel records */
+} mg_dw_pixel_params;
+
+#define MG_DW_PIXEL_SCRATCH_BYTES(p_taps, p_in_c, p_padded)                                                      \
+    ((int32_t)sizeof(const int8_t *) * (p_taps) + ((p_padded) ? ((p_in_c) + 3) / 4 * 4 : 0))
+#define MG_DW_PIXEL_DECLARE(name)                                                                                \
+    void name(const mg_dw_pixel_params *p, const int8_t *input, int8_t *output, int8_t *scratch);                \
+    void name##_clamp(const mg_dw_pixel_params *p, const int8_t *input, int8_t *output, int8_t *scratch);        \
+    void name##_exact(const mg_dw_pixel_params *p, const int8_t *input, int8_t *output, int8_t *scratch);
+MG_DW_PIXEL_DECLARE(mg_depthwise_conv2d_s8_pixel_fast)
+MG_DW_PIXEL_DECLARE(mg_depthwise_conv2d_s8_pixel_dsp)
 
 /* FULLY_CONNECTED (filter zero point 0). depth4 = depth rounded up to a multiple of 4. filter: units in quads; for each
  * quad, per group of 4 inputs (zero beyond depth), the 4 weights of each unit in turn; then the remaining units one by

@@ -176,34 +176,10 @@ MG_INLINE void pw_body(const mg_conv_fast_params *p, const int8_t *input, int8_t
     }
 }
 
-/* The patch of output pixel (b, oy, ox) in [k_h][k_w][in_c] order, padding read as the input zero point (int8). */
+/* The patch of output pixel (b, oy, ox) (mg_conv_patch, int8). */
 static MG_NOINLINE void patch(const mg_conv_fast_params *p, const int8_t *input, int32_t b, int32_t oy, int32_t ox, int8_t *dst)
 {
-    const int32_t in_c = p->in_c;
-    const int8_t pad = (int8_t)p->pad_value;
-    int8_t *d = dst;
-    for (int32_t ky = 0; ky < p->k_h; ++ky) {
-        const int32_t y = oy * p->stride_h - p->pad_top + ky * p->dil_h;
-        const int row_inside = y >= 0 && y < p->in_h;
-        const int8_t *row = input + (b * p->in_h + y) * p->in_w * in_c;
-        for (int32_t kx = 0; kx < p->k_w; ++kx, d += in_c) {
-            const int32_t x = ox * p->stride_w - p->pad_left + kx * p->dil_w;
-            if (!row_inside || x < 0 || x >= p->in_w) {
-                for (int32_t i = 0; i < in_c; ++i) {
-                    d[i] = pad;
-                }
-            } else {
-                const int8_t *s = row + x * in_c;
-                int32_t i = 0;
-                for (; i + 4 <= in_c; i += 4) {
-                    mg_store32(d + i, mg_load32(s + i));
-                }
-                for (; i < in_c; ++i) {
-                    d[i] = s[i];
-                }
-            }
-        }
-    }
+    mg_conv_patch(p, input, b, oy, ox, dst);
 }
 
 MG_INLINE void conv_body(const mg_conv_fast_params *p, const int8_t *input, int8_t *output, int8_t *scratch, const int mode, const int wide)

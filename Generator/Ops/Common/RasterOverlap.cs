@@ -16,10 +16,19 @@ public static class RasterOverlap
     /// up to <paramref name="pixelsPerStep"/> consecutive output pixels (1: pixel by pixel; 2: pixel pairs, anywhere
     /// in the raster).
     /// </summary>
+    /// <param name="channelWise">
+    /// A depthwise kernel with as many output as input channels, which writes each output channel of a pixel right
+    /// after reading that channel's window (one pixel per step): its write only has to stay below the input later
+    /// pixels read, and below its own window's first pixel (the channels still to be read there lie above it).
+    /// </param>
     public static long OutputLead(Window2D w, int batches, int inputDepth, int outputDepth, int inputElementBytes = 1, int outputElementBytes = 1,
-        int pixelsPerStep = 1)
+        int pixelsPerStep = 1, bool channelWise = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pixelsPerStep, 1);
+        if (channelWise && (pixelsPerStep != 1 || inputDepth != outputDepth || inputElementBytes != outputElementBytes))
+        {
+            throw new ArgumentException("a channel-wise kernel writes one pixel per step, as many channels as it reads");
+        }
         var outputPixels = (long)batches * w.OutputHeight * w.OutputWidth;
         var inputPixelBytes = (long)inputDepth * inputElementBytes;
         var outputPixelBytes = (long)outputDepth * outputElementBytes;
@@ -32,8 +41,18 @@ public static class RasterOverlap
             var x = (int)(p % w.OutputWidth);
             var row = Math.Clamp((long)y * w.StrideHeight - w.PadTop, 0, w.InputHeight - 1);
             var col = Math.Clamp((long)x * w.StrideWidth - w.PadLeft, 0, w.InputWidth - 1);
+            var laterRead = earliestRead;
             earliestRead = Math.Min(earliestRead, ((batch * w.InputHeight + row) * w.InputWidth + col) * inputPixelBytes);
-            lead = Math.Max(lead, Math.Min(p + pixelsPerStep, outputPixels) * outputPixelBytes - earliestRead);
+            if (!channelWise)
+            {
+                lead = Math.Max(lead, Math.Min(p + pixelsPerStep, outputPixels) * outputPixelBytes - earliestRead);
+                continue;
+            }
+            lead = Math.Max(lead, p * outputPixelBytes - earliestRead);
+            if (p + 1 < outputPixels)
+            {
+                lead = Math.Max(lead, (p + 1) * outputPixelBytes - laterRead);
+            }
         }
         return Math.Max(lead, 0);
     }
@@ -45,9 +64,9 @@ public static class RasterOverlap
     /// The overlapped storage option of a raster-order window kernel over input 0, or null when overlapping saves
     /// nothing against separate input and output buffers.
     /// </summary>
-    public static StorageOption? Option(Window2D w, int batches, int inputDepth, int outputDepth, int pixelsPerStep = 1)
+    public static StorageOption? Option(Window2D w, int batches, int inputDepth, int outputDepth, int pixelsPerStep = 1, bool channelWise = false)
     {
-        var lead = OutputLead(w, batches, inputDepth, outputDepth, pixelsPerStep: pixelsPerStep);
+        var lead = OutputLead(w, batches, inputDepth, outputDepth, pixelsPerStep: pixelsPerStep, channelWise: channelWise);
         var input = (long)batches * w.InputHeight * w.InputWidth * inputDepth;
         var output = (long)batches * w.OutputHeight * w.OutputWidth * outputDepth;
         return SharedBytes(lead, input, output) < input + output ? new StorageOption(StorageMode.Overlapped, 0, 0, -lead) : null;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MicroGen.Planning.Patches;
 using MicroGen.Emit;
 using MicroGen.Ir;
@@ -118,17 +119,28 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         }
         var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
         var scratch = family == FastKernelFamily.None ? 0 : FastLowering.ConvScratch(d, family, target);
-        var options = new List<StorageOption> { StorageOption.Separate(scratch) };
-        if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth, family == FastKernelFamily.None ? 1 : 2) is { } overlapped)
-        {
-            options.Add(overlapped with { ScratchBytes = scratch });
-        }
+        var options = RasterOptions(d, family, target);
         if (IsStreamable(d))
         {
             var pixels = (long)d.Batches * d.Window.InputHeight * d.Window.InputWidth;
             var outputBeforeInput = d.OutputDepth > d.InputDepth ? pixels * (d.OutputDepth - d.InputDepth) : 0;
             options.Add(new StorageOption(StorageMode.Overlapped, 0, family == FastKernelFamily.None ? d.InputDepth : scratch, -outputBeforeInput,
                 StreamedVariant));
+        }
+        return options;
+    }
+
+    /// <summary>
+    /// Separate input and output, and the raster overlap, with the kernel's scratch: the optimised kernels write pixel
+    /// pairs, the plain one single pixels. Also the options of a depthwise layer run as a convolution.
+    /// </summary>
+    public static List<StorageOption> RasterOptions(Conv2DData d, FastKernelFamily family, TargetFeatures target)
+    {
+        var scratch = family == FastKernelFamily.None ? 0 : FastLowering.ConvScratch(d, family, target);
+        var options = new List<StorageOption> { StorageOption.Separate(scratch) };
+        if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth, family == FastKernelFamily.None ? 1 : 2) is { } overlapped)
+        {
+            options.Add(overlapped with { ScratchBytes = scratch });
         }
         return options;
     }
@@ -149,7 +161,7 @@ public sealed class Conv2DOp : OperatorDefinition<Conv2DData>, IPatchableOperato
         var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
         if (family != FastKernelFamily.None)
         {
-            return FastLowering.Conv(ctx, d, family, target);
+            return FastLowering.Conv(ctx, d, MemoryMarshal.Cast<byte, sbyte>(ctx.Input(1).Data!.Span), family, target);
         }
         var w = d.Window;
         var step = ctx.Op.Index;

@@ -1,4 +1,5 @@
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Conv2D;
 
 namespace MicroGen.Ops.DepthwiseConv2D;
 
@@ -11,4 +12,15 @@ public sealed record DepthwiseConv2DData(
     int[] OutputMultiplier, int[] OutputShift,
     int ActivationMin, int ActivationMax,
     float FloatActivationMin, float FloatActivationMax,
-    bool IsFloat);
+    bool IsFloat)
+{
+    /// <summary>
+    /// Over one input channel a depthwise convolution is an ordinary one: every output channel (one per multiplier)
+    /// reads the whole input. Its CONV_2D data (filter taps then read as [channel][tap], see
+    /// <see cref="Fast.FastLowering.DepthwiseFilterAsConvolution"/>), or null for more than one input channel.
+    /// </summary>
+    public Conv2DData? AsConvolution() => InputDepth == 1
+        ? new Conv2DData(Input, Filter, Bias, Output, Batches, 1, OutputDepth, 1, Window, InputOffset, OutputOffset,
+            OutputMultiplier, OutputShift, ActivationMin, ActivationMax, FloatActivationMin, FloatActivationMax, IsFloat)
+        : null;
+}

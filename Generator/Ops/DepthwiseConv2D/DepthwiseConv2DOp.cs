@@ -3,6 +3,7 @@ using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
+using MicroGen.Ops.Conv2D;
 using MicroGen.Ops.Fast;
 using MicroGen.Reference;
 using MicroGen.Reference.Kernels;
@@ -118,14 +119,34 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
             return [StorageOption.Separate()];
         }
         var outputBytes = ctx.Output(0).SizeInBytes;
-        if (FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.Depthwise)
+        var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
+        if (family is FastKernelFamily.Convolution or FastKernelFamily.Pointwise)
+        {
+            return Conv2DOp.RasterOptions(d.AsConvolution()!, family, target);
+        }
+        if (family == FastKernelFamily.DepthwisePixel)
+        {
+            // Faster pixel by pixel; the channel-by-channel kernel's in-place mode stays on offer where it saves memory.
+            var scratch = FastLowering.DepthwisePixelScratch(d, target);
+            var pixel = new List<StorageOption> { StorageOption.Separate(scratch) };
+            if (RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth, channelWise: true) is { } raster)
+            {
+                pixel.Add(raster with { ScratchBytes = scratch });
+            }
+            if (RingInPlace(d, outputBytes) is { } ringInPlace)
+            {
+                pixel.Add(ringInPlace with { Variant = RingVariant });
+            }
+            return pixel;
+        }
+        if (family == FastKernelFamily.Depthwise)
         {
             // The optimised kernels work channel-major from a ring of rows: no raster overlap, only their own in-place
             // mode. Where that mode is unavailable, the portable raster kernel's overlap is offered instead.
             var ring = FastLowering.DepthwiseScratch(d);
-            if (d.DepthMultiplier == 1 && d.Batches == 1 && ring < outputBytes && FastLowering.DepthwiseInPlaceSafe(d.Window))
+            if (RingInPlace(d, outputBytes) is { } ringInPlace)
             {
-                return [StorageOption.Separate(ring), new StorageOption(StorageMode.InPlace, 0, ring)];
+                return [StorageOption.Separate(ring), ringInPlace];
             }
             return RasterOverlap.Option(d.Window, d.Batches, d.InputDepth, d.OutputDepth) is { } raster
                 ? [StorageOption.Separate(ring), raster]
@@ -144,13 +165,35 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
         return options;
     }
 
+    /// <summary>The channel-by-channel kernel's in-place storage with its ring as scratch, where it applies and saves memory.</summary>
+    private static StorageOption? RingInPlace(DepthwiseConv2DData d, long outputBytes)
+    {
+        var ring = FastLowering.DepthwiseScratch(d);
+        return FastKernelPlan.DepthwiseRingFits(d) && d.DepthMultiplier == 1 && d.Batches == 1 && ring < outputBytes
+               && FastLowering.DepthwiseInPlaceSafe(d.Window)
+            ? new StorageOption(StorageMode.InPlace, 0, ring)
+            : null;
+    }
+
+    /// <summary>The storage variant of a pixel-order layer run in place by the channel-by-channel kernel.</summary>
+    private const string RingVariant = "ring";
+
     protected override KernelCall Lower(OpContext ctx, DepthwiseConv2DData d, StorageOption storage, TargetFeatures target)
     {
         if (d.IsFloat)
         {
             throw ctx.Fail("float32 DEPTHWISE_CONV_2D has no C kernel; quantize the model to int8");
         }
-        if (storage.Mode != StorageMode.Overlapped && FastKernelPlan.Choose(ctx.Graph, ctx.Op, target) == FastKernelFamily.Depthwise)
+        var family = FastKernelPlan.Choose(ctx.Graph, ctx.Op, target);
+        if (family is FastKernelFamily.Convolution or FastKernelFamily.Pointwise)
+        {
+            return FastLowering.Conv(ctx, d.AsConvolution()!, FastLowering.DepthwiseFilterAsConvolution(ctx, d), family, target);
+        }
+        if (family == FastKernelFamily.DepthwisePixel && storage.Variant != RingVariant)
+        {
+            return FastLowering.DepthwisePixel(ctx, d, target);
+        }
+        if (storage.Mode != StorageMode.Overlapped && family is FastKernelFamily.Depthwise or FastKernelFamily.DepthwisePixel)
         {
             return FastLowering.Depthwise(ctx, d, target)
                 ?? throw new InvalidOperationException($"{ctx.Op.Describe()}: no fast depthwise channels although the plan chose them");

@@ -118,6 +118,32 @@ public static class FastFilters
         return result;
     }
 
+    /// <summary>
+    /// DEPTHWISE_CONV_2D pixel by pixel (mg_depthwise_conv2d_s8_pixel): filter [taps][channels] (TFLite's [1][k_h][k_w][c])
+    /// as groups of 4 channels, per tap the 4 channels' weights, zero beyond the last channel.
+    /// </summary>
+    public static sbyte[] ChannelQuads(ReadOnlySpan<sbyte> filter, int channels, int taps, bool[] negate)
+    {
+        var groups = Depth4(channels) / 4;
+        var result = new sbyte[groups * taps * 4];
+        var o = 0;
+        for (var g = 0; g < groups; g++)
+        {
+            for (var t = 0; t < taps; t++)
+            {
+                for (var j = 0; j < 4; j++, o++)
+                {
+                    var c = 4 * g + j;
+                    result[o] = c >= channels ? (sbyte)0 : negate[c] ? (sbyte)-filter[t * channels + c] : filter[t * channels + c];
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Each weight w as the unsigned byte w + 128 (its bits XOR 0x80), for kernels that multiply unsigned bytes.</summary>
+    public static sbyte[] Unsigned(sbyte[] arranged) => arranged.Select(w => unchecked((sbyte)(w ^ 0x80))).ToArray();
+
     private static sbyte Tap(ReadOnlySpan<sbyte> filter, int channel, int taps, int t, bool[] negate)
     {
         if (t >= taps)

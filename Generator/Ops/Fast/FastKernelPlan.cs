@@ -48,13 +48,18 @@ public static class FastKernelPlan
         return w.DilationWidth == 1 && pairs is >= 2 and <= 4 && w.StrideWidth is 1 or 2 ? $"_p{pairs}s{w.StrideWidth}" : "";
     }
 
-    /// <summary>Estimated code bytes of one optimised kernel function (arm-none-eabi-gcc -O2; portable: the Cortex-M0+ build, the largest).</summary>
+    /// <summary>
+    /// Estimated code bytes of one optimised kernel function with the helpers it alone uses (arm-none-eabi-gcc -O2, the
+    /// largest of its three requantization variants; portable: the Cortex-M0+ build, the largest; measured on the
+    /// kernels in Runtime.C).
+    /// </summary>
     public static int CodeBytes(FastKernelFamily family, bool dsp) => family switch
     {
-        FastKernelFamily.Pointwise => dsp ? 1450 : 1950,
-        FastKernelFamily.Convolution => dsp ? 1850 : 1600,
-        FastKernelFamily.Depthwise => dsp ? 1450 : 1650,
-        FastKernelFamily.FullyConnected => dsp ? 750 : 1250,
+        FastKernelFamily.Pointwise => dsp ? 1650 : 1100,
+        FastKernelFamily.Convolution => dsp ? 2300 : 1970,
+        FastKernelFamily.Depthwise => dsp ? 1450 : 2000,
+        FastKernelFamily.DepthwisePixel => dsp ? 850 : 1700,
+        FastKernelFamily.FullyConnected => dsp ? 750 : 1700,
         _ => 0,
     };
 
@@ -135,13 +140,12 @@ public static class FastKernelPlan
         // Each widened kernel function is more code: with the automatic choice it must fit in the code budget too.
         var codeLeft = admitted is null ? long.MaxValue : (long)(CodeBudgetOfWeights * weights) - growth;
         var layers = graph.Operators
-            .Where(op => op.Kind == OpKind.Conv2D)
             .Select(op => (Op: op, Candidate: Candidate(graph, op)))
             .Where(x => x.Candidate is { Family: FastKernelFamily.Pointwise or FastKernelFamily.Convolution } c
                         && (admitted is null || admitted.Contains(c.Function)))
             .Select(x =>
             {
-                var d = (Conv2DData)OperatorRegistry.Default.For(x.Op).Prepare(new OpContext(graph, x.Op));
+                var d = Convolution(graph, x.Op)!;
                 var w = d.Window;
                 return (x.Op.Index, x.Candidate!.Family, Function: x.Candidate.Function + "16",
                     Pixels: (long)d.Batches * w.OutputHeight * w.OutputWidth,
@@ -178,6 +182,31 @@ public static class FastKernelPlan
         return widened;
     }
 
+    /// <summary>
+    /// The CONV_2D data of an operator the convolution kernels run: an int8 CONV_2D, or a DEPTHWISE_CONV_2D over one input
+    /// channel (<see cref="DepthwiseConv2DData.AsConvolution"/>); null otherwise.
+    /// </summary>
+    public static Conv2DData? Convolution(Graph graph, Operator op) =>
+        op.Kind is OpKind.Conv2D or OpKind.DepthwiseConv2D
+            ? OperatorRegistry.Default.For(op).Prepare(new OpContext(graph, op)) switch
+            {
+                Conv2DData { IsFloat: false } c when c.FilterInputDepth == c.InputDepth => c,
+                DepthwiseConv2DData { IsFloat: false } d => d.AsConvolution(),
+                _ => null,
+            }
+            : null;
+
+    /// <summary>
+    /// Whether a depth-multiplier-1 depthwise layer runs faster pixel by pixel (<see cref="FastKernelFamily.DepthwisePixel"/>)
+    /// than channel by channel over its ring of rows.
+    /// </summary>
+    public static bool DepthwisePixelPays(DepthwiseConv2DData d) => d.DepthMultiplier == 1 && d.Window.OutputWidth <= 16;
+
+    /// <summary>Whether the channel-by-channel depthwise kernel (ring of rows) takes the layer: filter and multiplier limits.</summary>
+    public static bool DepthwiseRingFits(DepthwiseConv2DData d) =>
+        !d.IsFloat && d.Window.FilterHeight <= 32 && d.Window.FilterHeight * ((d.Window.FilterWidth + 1) / 2) <= 128
+        && !d.OutputMultiplier.Contains(int.MinValue);
+
     private sealed record FastCandidate(FastKernelFamily Family, string Function, long Macs);
 
     /// <summary>The optimised kernel an operator would use, from its geometry and types (null: none applies).</summary>
@@ -190,16 +219,21 @@ public static class FastKernelPlan
         var ctx = new OpContext(graph, op);
         var definition = OperatorRegistry.Default.For(op);
         var macs = definition.CountMacs(ctx);
-        switch (definition.Prepare(ctx))
+        var data = definition.Prepare(ctx);
+        if (data is DepthwiseConv2DData { IsFloat: false } dw && dw.AsConvolution() is { } asConvolution)
+        {
+            data = asConvolution;
+        }
+        switch (data)
         {
             case Conv2DData { IsFloat: false } d when d.FilterInputDepth == d.InputDepth:
                 var pointwise = d.Window is { FilterHeight: 1, FilterWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 };
                 return pointwise
                     ? new(FastKernelFamily.Pointwise, "pw" + Range(d.ActivationMin, d.ActivationMax), macs)
                     : new(FastKernelFamily.Convolution, "conv" + Range(d.ActivationMin, d.ActivationMax), macs);
-            case DepthwiseConv2DData { IsFloat: false } d
-                when d.Window.FilterHeight <= 32 && d.Window.FilterHeight * ((d.Window.FilterWidth + 1) / 2) <= 128
-                     && !d.OutputMultiplier.Contains(int.MinValue):
+            case DepthwiseConv2DData { IsFloat: false } d when DepthwisePixelPays(d):
+                return new(FastKernelFamily.DepthwisePixel, "dwpx" + Range(d.ActivationMin, d.ActivationMax), macs);
+            case DepthwiseConv2DData { IsFloat: false } d when DepthwiseRingFits(d):
                 return new(FastKernelFamily.Depthwise, "dw" + DepthwiseShape(d.Window) + Range(d.ActivationMin, d.ActivationMax), macs);
             case FullyConnectedData { IsFloat: false, FilterOffset: 0 } d:
                 return new(FastKernelFamily.FullyConnected, "fc" + Range(d.ActivationMin, d.ActivationMax), macs);

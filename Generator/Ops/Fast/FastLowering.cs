@@ -21,12 +21,13 @@ public static class FastLowering
         return family == FastKernelFamily.Pointwise ? (target.Dsp ? 4L : 2L) * depth : (target.Dsp ? 5L : 2L) * depth;
     }
 
-    public static KernelCall Conv(OpContext ctx, Conv2DData d, FastKernelFamily family, TargetFeatures target)
+    /// <summary>A CONV_2D, or a depthwise layer over one input channel (its filter as <see cref="DepthwiseFilterAsConvolution"/>).</summary>
+    /// <param name="filter">The filter as [output channel][tap] (CONV_2D's own layout).</param>
+    public static KernelCall Conv(OpContext ctx, Conv2DData d, ReadOnlySpan<sbyte> filter, FastKernelFamily family, TargetFeatures target)
     {
         var w = d.Window;
         var taps = w.FilterHeight * w.FilterWidth * d.InputDepth;
         var depth = FastFilters.Depth4(taps);
-        var filter = MemoryMarshal.Cast<byte, sbyte>(ctx.Input(1).Data!.Span);
         var channels = Channels(ctx, filter, d.OutputDepth, taps, (c, t) => c * taps + t, d.Bias, d.InputOffset, d.OutputOffset,
             d.OutputMultiplier, d.OutputShift, d.ActivationMin, d.ActivationMax, kernelNegates: false)!;
         var pointwise = family == FastKernelFamily.Pointwise;
@@ -34,6 +35,22 @@ public static class FastLowering
         var arranged = widened
             ? FastFilters.ChannelPairsWidened(filter, d.OutputDepth, taps, channels.NegateFilter)
             : FastFilters.ChannelPairs(filter, d.OutputDepth, taps, channels.NegateFilter);
+        var records = channels.Records;
+        if (!target.Dsp)
+        {
+            // The portable kernel multiplies unsigned bytes (mg_conv2d_s8_fast.c): weights w + 128, and -128 * sum(w) in the bias.
+            arranged = FastFilters.Unsigned(arranged);
+            records = (int[])records.Clone();
+            for (var c = 0; c < d.OutputDepth; c++)
+            {
+                long sum = 0;
+                for (var t = 0; t < taps; t++)
+                {
+                    sum += filter[c * taps + t];
+                }
+                records[c * 4] = unchecked(records[c * 4] - (int)((channels.NegateFilter[c] ? -sum : sum) * 128));
+            }
+        }
         var name = (pointwise ? "mg_conv2d_s8_pw_" : "mg_conv2d_s8_") + (target.Dsp ? widened ? "dsp16" : "dsp" : "fast");
         var source = target.Dsp ? "kernels_dsp/mg_conv2d_s8_dsp.c" : "kernels/mg_conv2d_s8_fast.c";
         var macro = (pointwise ? "MG_CONV_PW_" : "MG_CONV_") + (target.Dsp ? "DSP" : "FAST") + "_SCRATCH_BYTES";
@@ -49,12 +66,72 @@ public static class FastLowering
             ("depth", KernelValue.Of(depth)), ("pad_value", KernelValue.Of(-d.InputOffset)),
             ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
             ("filter", new ArrayValue(ConstantArray.Int8($"op{step}_filter_fast", arranged))),
-            ("channels", KernelValue.Table($"op{step}_channels", channels.Records)),
+            ("channels", KernelValue.Table($"op{step}_channels", records)),
         ],
         [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output), KernelOperand.Scratch], source) with
         {
             ScratchMacro = macro,
             ScratchMacroArguments = new long[] { depth },
+        };
+    }
+
+    /// <summary>
+    /// A one-input-channel depthwise filter [1][k_h][k_w][channels] as a CONV_2D filter [channels][k_h][k_w][1].
+    /// </summary>
+    public static sbyte[] DepthwiseFilterAsConvolution(OpContext ctx, DepthwiseConv2DData d)
+    {
+        var filter = MemoryMarshal.Cast<byte, sbyte>(ctx.Input(1).Data!.Span);
+        var taps = d.Window.FilterHeight * d.Window.FilterWidth;
+        var result = new sbyte[d.OutputDepth * taps];
+        for (var c = 0; c < d.OutputDepth; c++)
+        {
+            for (var t = 0; t < taps; t++)
+            {
+                result[c * taps + t] = filter[t * d.OutputDepth + c];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Scratch bytes of the pixel-order depthwise kernel: the window's addresses and the pad pixel (MG_DW_PIXEL_SCRATCH_BYTES).</summary>
+    public static long DepthwisePixelScratch(DepthwiseConv2DData d, TargetFeatures target) =>
+        (long)target.PointerBytes * d.Window.FilterHeight * d.Window.FilterWidth + (ReadsPadding(d.Window) ? FastFilters.Depth4(d.InputDepth) : 0);
+
+    /// <summary>Whether some window reaches outside the input (into the padding).</summary>
+    public static bool ReadsPadding(Window2D w) =>
+        w.PadTop > 0 || w.PadLeft > 0
+        || (long)(w.OutputHeight - 1) * w.StrideHeight + (long)(w.FilterHeight - 1) * w.DilationHeight - w.PadTop >= w.InputHeight
+        || (long)(w.OutputWidth - 1) * w.StrideWidth + (long)(w.FilterWidth - 1) * w.DilationWidth - w.PadLeft >= w.InputWidth;
+
+    /// <summary>The pixel-order depthwise kernel (depth multiplier 1), filter arranged by <see cref="FastFilters.ChannelQuads"/>.</summary>
+    public static KernelCall DepthwisePixel(OpContext ctx, DepthwiseConv2DData d, TargetFeatures target)
+    {
+        var w = d.Window;
+        var taps = w.FilterHeight * w.FilterWidth;
+        var filter = MemoryMarshal.Cast<byte, sbyte>(ctx.Input(1).Data!.Span);
+        var outC = d.OutputDepth;
+        var channels = Channels(ctx, filter, outC, taps, (c, t) => t * outC + c, d.Bias, d.InputOffset, d.OutputOffset,
+            d.OutputMultiplier, d.OutputShift, d.ActivationMin, d.ActivationMax, kernelNegates: false)!;
+        var step = ctx.Op.Index;
+        var name = "mg_depthwise_conv2d_s8_pixel_" + (target.Dsp ? "dsp" : "fast");
+        var source = target.Dsp ? "kernels_dsp/mg_depthwise_conv2d_s8_pixel_dsp.c" : "kernels/mg_depthwise_conv2d_s8_pixel_fast.c";
+        return KernelCall.Create(name + channels.Suffix, "mg_dw_pixel_params",
+        [
+            ("batches", KernelValue.Of(d.Batches)), ("in_h", KernelValue.Of(w.InputHeight)), ("in_w", KernelValue.Of(w.InputWidth)),
+            ("in_c", KernelValue.Of(d.InputDepth)), ("out_h", KernelValue.Of(w.OutputHeight)), ("out_w", KernelValue.Of(w.OutputWidth)),
+            ("k_h", KernelValue.Of(w.FilterHeight)), ("k_w", KernelValue.Of(w.FilterWidth)),
+            ("stride_h", KernelValue.Of(w.StrideHeight)), ("stride_w", KernelValue.Of(w.StrideWidth)),
+            ("dil_h", KernelValue.Of(w.DilationHeight)), ("dil_w", KernelValue.Of(w.DilationWidth)),
+            ("pad_top", KernelValue.Of(w.PadTop)), ("pad_left", KernelValue.Of(w.PadLeft)),
+            ("padded", KernelValue.Of(ReadsPadding(w) ? 1 : 0)), ("pad_value", KernelValue.Of(-d.InputOffset)),
+            ("act_min", KernelValue.Of(d.ActivationMin)), ("act_max", KernelValue.Of(d.ActivationMax)),
+            ("filter", new ArrayValue(ConstantArray.Int8($"op{step}_filter_fast", FastFilters.ChannelQuads(filter, outC, taps, channels.NegateFilter)))),
+            ("channels", KernelValue.Table($"op{step}_channels", channels.Records)),
+        ],
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output), KernelOperand.Scratch], source) with
+        {
+            ScratchMacro = "MG_DW_PIXEL_SCRATCH_BYTES",
+            ScratchMacroArguments = new long[] { taps, d.InputDepth, ReadsPadding(w) ? 1 : 0 },
         };
     }
 

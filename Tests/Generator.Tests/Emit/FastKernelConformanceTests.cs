@@ -95,6 +95,8 @@ public class FastKernelConformanceTests
             Conv(b, random, small);
             Depthwise(b, random, small, square3: false);
             Depthwise(b, random, small, square3: true); // the specialised 3x3 kernels (k3s1, k3s2)
+            Depthwise(b, random, small, square3: false, shape: DepthwiseShape.Narrow); // pixel-order kernel
+            Depthwise(b, random, small, square3: false, shape: DepthwiseShape.OneChannel); // run as a convolution
             FullyConnected(b, random, small);
         }
         return b.Build("fast_kernels");
@@ -122,20 +124,48 @@ public class FastKernelConformanceTests
         b.MarkOutput(output);
     }
 
-    private static void Depthwise(GraphBuilder b, Random random, bool small, bool square3)
+    private enum DepthwiseShape
+    {
+        Any,
+
+        /// <summary>One or two columns, many channels (not always a multiple of 4), multiplier 1.</summary>
+        Narrow,
+
+        /// <summary>One input channel, multiplier 1 to 9.</summary>
+        OneChannel,
+    }
+
+    private static void Depthwise(GraphBuilder b, Random random, bool small, bool square3, DepthwiseShape shape = DepthwiseShape.Any)
     {
         var max = small ? 7 : 12;
         int inH = random.Next(1, max), inW = random.Next(1, max), inC = random.Next(1, small ? 5 : 9);
+        if (shape == DepthwiseShape.Narrow)
+        {
+            (inH, inW, inC) = (random.Next(1, small ? 10 : 20), random.Next(1, 3), random.Next(1, small ? 19 : 43));
+        }
+        else if (shape == DepthwiseShape.OneChannel)
+        {
+            inC = 1;
+        }
         var k = new[] { 1, 2, 3, 3, 3, 4, 5, 5, 7, 7 };
         int kH = k[random.Next(k.Length)], kW = random.Next(3) == 0 ? k[random.Next(k.Length)] : kH;
         int sH = random.Next(1, 3), sW = random.Next(3) == 0 ? random.Next(1, 4) : sH;
         int dH = random.Next(4) == 0 ? 2 : 1, dW = random.Next(4) == 0 ? 2 : 1;
+        if (shape == DepthwiseShape.Narrow && random.Next(2) == 0)
+        {
+            (kW, sW, dW) = (1, 1, 1); // a column filter, as in keyword-spotting models
+        }
         if (square3)
         {
             (kH, kW, sW, dW) = (3, 3, sH, 1);
         }
         var (padding, explicitPad, outH, outW) = Window(random, inH, inW, kH, kW, sH, sW, dH, dW);
-        var multiplier = random.Next(4) == 0 ? random.Next(2, 4) : 1;
+        var multiplier = shape switch
+        {
+            DepthwiseShape.Narrow => 1,
+            DepthwiseShape.OneChannel => random.Next(1, 10),
+            _ => random.Next(4) == 0 ? random.Next(2, 4) : 1,
+        };
         var outC = inC * multiplier;
         var (inQ, outQ) = (ActivationQ(random), ActivationQ(random));
         var input = b.Input($"dw{b.Tensors.Count}_in", DataType.Int8, [1, inH, inW, inC], inQ);

@@ -106,6 +106,84 @@ public class RasterOverlapTests
         Assert.That(OverlappedRunMatches(w, 1, 8, 4, RasterOverlap.OutputLead(w, 1, 8, 4, pixelsPerStep: 2), 3, 2), Is.True);
     }
 
+    [Test]
+    public void AChannelWiseKernelRunOverTheOverlapComputesWhatItComputesApart([Range(0, 199)] int seed)
+    {
+        var random = new Random(seed);
+        var kH = 1 + random.Next(5);
+        var kW = random.Next(2) == 0 ? 1 : 1 + random.Next(4);
+        var stride = 1 + random.Next(2);
+        var inH = kH + random.Next(7);
+        var inW = kW + random.Next(5);
+        var (padH, padW) = (random.Next(kH), random.Next(kW));
+        var outH = (inH + 2 * padH - kH) / stride + 1;
+        var outW = (inW + 2 * padW - kW) / stride + 1;
+        var batches = 1 + random.Next(2);
+        var channels = 1 + random.Next(9);
+        var w = new Window2D(inH, inW, kH, kW, stride, stride, 1, 1, padH, padW, outH, outW);
+        var lead = RasterOverlap.OutputLead(w, batches, channels, channels, channelWise: true);
+        Assert.That(lead, Is.LessThanOrEqualTo(RasterOverlap.OutputLead(w, batches, channels, channels)));
+        Assert.That(OverlappedChannelWiseMatches(w, batches, channels, lead, seed), Is.True, $"lead {lead} for {w} batches {batches} x{channels}");
+    }
+
+    [Test]
+    public void AValidColumnFilterRunsChannelWiseFullyInPlaceButNotAheadOfItself()
+    {
+        // 30x1 input, 3x1 VALID window, 40 channels (keyword spotting): output pixel p lands on input pixel p, which no
+        // later window reads. The pixel-at-once lead is one pixel; a write one byte past the own window corrupts.
+        var w = new Window2D(30, 1, 3, 1, 1, 1, 1, 1, 0, 0, 28, 1);
+        Assert.That(RasterOverlap.OutputLead(w, 1, 40, 40, channelWise: true), Is.Zero);
+        Assert.That(RasterOverlap.OutputLead(w, 1, 40, 40), Is.EqualTo(40));
+        Assert.That(OverlappedChannelWiseMatches(w, 1, 40, 0, 5), Is.True);
+        var ahead = new Window2D(30, 1, 3, 1, 1, 1, 1, 1, 1, 0, 30, 1); // padded on top: pixel p's window starts at p - 1
+        var aheadLead = RasterOverlap.OutputLead(ahead, 1, 40, 40, channelWise: true);
+        Assert.That(aheadLead, Is.EqualTo(40));
+        Assert.That(OverlappedChannelWiseMatches(ahead, 1, 40, aheadLead - 1, 5), Is.False);
+    }
+
+    private static bool OverlappedChannelWiseMatches(Window2D w, int batches, int channels, long lead, int seed)
+    {
+        var random = new Random(seed);
+        var input = new byte[batches * w.InputHeight * w.InputWidth * channels];
+        random.NextBytes(input);
+        var apart = new byte[batches * w.OutputHeight * w.OutputWidth * channels];
+        RunChannelWise(w, batches, channels, input, 0, apart, 0);
+        var shared = new byte[RasterOverlap.SharedBytes(lead, input.Length, apart.Length)];
+        input.CopyTo(shared, (int)lead);
+        RunChannelWise(w, batches, channels, shared, (int)lead, shared, 0);
+        return shared.AsSpan(0, apart.Length).SequenceEqual(apart);
+    }
+
+    /// <summary>
+    /// A depthwise kernel in the order of mg_depthwise_conv2d_s8_pixel: pixel by pixel, each channel's window read and
+    /// its output written before the next channel.
+    /// </summary>
+    private static void RunChannelWise(Window2D w, int batches, int channels, byte[] input, int inBase, byte[] output, int outBase)
+    {
+        var perImage = w.OutputHeight * w.OutputWidth;
+        for (var pixel = 0; pixel < batches * perImage; pixel++)
+        {
+            var (b, y, x) = (pixel / perImage, pixel % perImage / w.OutputWidth, pixel % w.OutputWidth);
+            for (var c = 0; c < channels; c++)
+            {
+                var acc = c * 31;
+                for (var ky = 0; ky < w.FilterHeight; ky++)
+                {
+                    var iy = y * w.StrideHeight - w.PadTop + ky * w.DilationHeight;
+                    for (var kx = 0; kx < w.FilterWidth; kx++)
+                    {
+                        var ix = x * w.StrideWidth - w.PadLeft + kx * w.DilationWidth;
+                        if (iy >= 0 && iy < w.InputHeight && ix >= 0 && ix < w.InputWidth)
+                        {
+                            acc = acc * 7 + input[inBase + ((b * w.InputHeight + iy) * w.InputWidth + ix) * channels + c] * (ky + 2 * kx + 1);
+                        }
+                    }
+                }
+                output[outBase + pixel * channels + c] = (byte)(acc ^ (acc >> 8));
+            }
+        }
+    }
+
     private static bool OverlappedRunMatches(Window2D w, int batches, int inC, int outC, long lead, int seed, int run = 1)
     {
         var random = new Random(seed);

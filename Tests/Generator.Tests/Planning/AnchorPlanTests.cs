@@ -1,5 +1,6 @@
 using MicroGen.Import;
 using MicroGen.Ir;
+using MicroGen.Ops;
 using MicroGen.Planning;
 using MicroGen.Planning.Patches;
 using MicroGen.Planning.Rewrites;
@@ -43,9 +44,12 @@ public class AnchorPlanTests
         if (model == "tflm_micro_speech_quantized.tflite")
         {
             // Its DEPTHWISE_CONV_2D output alone (4,000 bytes) exceeds half of TFLM's 6,788: only fusing that layer
-            // with the FULLY_CONNECTED that reduces it would get there. Below TFLM, and near the 4,000-byte floor.
+            // with the FULLY_CONNECTED that reduces it would get there. Below TFLM, and near the 4,000-byte floor:
+            // within 5 % of it on the plain kernels, within 10 % with the optimised convolution's im2col scratch.
             Assert.That(best, Is.LessThan(tflmArena));
-            Assert.That(best, Is.LessThan(4_000 + 4_000 / 20));
+            Assert.That(best, Is.LessThan(4_000 + 4_000 / 10));
+            var plain = PlanOptions.Default with { Target = PlanOptions.Default.Target.WithKernels(KernelChoice.Reference) };
+            Assert.That(MemoryPlanner.Plan(graph, plain).ArenaBytes, Is.LessThan(4_000 + 4_000 / 20));
             return;
         }
         Assert.That(best, Is.LessThanOrEqualTo(tflmArena / 2));

@@ -54,6 +54,28 @@ public class FastKernelPlanTests
         Assert.That(FastKernelPlan.DepthwiseShape(w), Is.EqualTo(suffix));
     }
 
+    [TestCase(49, 40, 1, 8, 10, 8, 2, FastKernelFamily.Convolution)] // micro_speech: one input channel, multiplier 8
+    [TestCase(8, 8, 1, 4, 1, 1, 1, FastKernelFamily.Pointwise)] // one channel, 1x1: a pointwise convolution
+    [TestCase(28, 1, 128, 1, 5, 1, 1, FastKernelFamily.DepthwisePixel)] // str_ww: one column, many channels
+    [TestCase(12, 12, 64, 1, 3, 3, 1, FastKernelFamily.DepthwisePixel)] // rows of 12 outputs
+    [TestCase(48, 48, 8, 1, 3, 3, 1, FastKernelFamily.Depthwise)] // wide rows: channel by channel
+    [TestCase(12, 12, 8, 2, 3, 3, 1, FastKernelFamily.Depthwise)] // multiplier 2 over 8 channels: channel by channel
+    public void DepthwiseKernelFamilies(int h, int w, int channels, int multiplier, int kH, int kW, int stride, FastKernelFamily expected)
+    {
+        var b = new GraphBuilder();
+        var input = b.Input("in", DataType.Int8, [1, h, w, channels], Q(0.05f, 0));
+        var outC = channels * multiplier;
+        var filter = b.Constant("w", DataType.Int8, [1, kH, kW, outC], Enumerable.Range(0, kH * kW * outC).Select(i => (sbyte)(i % 7 - 3)).ToArray(),
+            Q(0.01f, 0));
+        var output = b.Activation("out", DataType.Int8, [1, (h - kH) / stride + 1, (w - kW) / stride + 1, outC], Q(0.1f, 0));
+        b.AddOperator(OpKind.DepthwiseConv2D, [input, filter], [output],
+            new DepthwiseConv2DOptions(Padding.Valid, stride, stride, 1, 1, multiplier, Activation.None, null));
+        b.MarkOutput(output);
+        var graph = b.Build("depthwise");
+        var target = TargetFeatures.Portable.WithKernels(KernelChoice.Optimized);
+        Assert.That(FastKernelPlan.Choose(graph, graph.Operators[0], target), Is.EqualTo(expected));
+    }
+
     private static Graph Pointwise((int H, int W)[] sizes, int channels)
     {
         var b = new GraphBuilder();

@@ -29,7 +29,7 @@ public static class FirmwareEmitter
         {
             if (step.IsPatchStage)
             {
-                patchModel = EmitPatchStage(graph, plan, step, target, reg, constants, sources, libraries);
+                patchModel = EmitPatchStage(graph, plan, step, target, reg, constants, sources, libraries, layers.Count);
                 continue;
             }
             var op = graph.Operators[step.Operator];
@@ -122,10 +122,11 @@ public static class FirmwareEmitter
 
     /// <summary>
     /// The patch stage: per operator, one parameter block per distinct patch geometry, operands in the patch buffers
-    /// (laid out inside the stage's scratch block), plus the copy-in and copy-out rectangles.
+    /// (laid out inside the stage's scratch block), plus the copy-in and copy-out rectangles, or the reduction tail's
+    /// kernels in place of the copy-out. <paramref name="position"/> is the number of layers that run before the stage.
     /// </summary>
     private static PatchStageModel EmitPatchStage(Graph graph, MemoryPlan plan, PlannedStep step, TargetFeatures target, OperatorRegistry reg,
-        Dictionary<string, ConstantArray> constants, SortedSet<string> sources, SortedSet<string> libraries)
+        Dictionary<string, ConstantArray> constants, SortedSet<string> sources, SortedSet<string> libraries, int position)
     {
         var stage = plan.Patch!;
         var layout = plan.PatchLayout!;
@@ -177,12 +178,25 @@ public static class FirmwareEmitter
         }
         var input = graph.Tensors[stage.InputTensor];
         var split = graph.Tensors[stage.OutputTensor];
+        PatchTailModel? tail = null;
+        if (stage.HasTail)
+        {
+            var op = graph.Operators[stage.Tail];
+            var ctx = new OpContext(graph, op);
+            var definition = reg.For(op);
+            var call = ((IAccumulatingOperator)definition).LowerAccumulating(ctx, definition.Prepare(ctx), target);
+            sources.UnionWith(call.Sources);
+            tail = new PatchTailModel(op.Number, op.Kind.DisplayName(), LayerSymbol(op), call.Function, call.ParamsType,
+                call.Fields.Select(f => Field(f, constants)).ToList(), split.Shape[2], split.Shape[3], block + layout.AccumulatorOffset,
+                plan.TensorOffset(stage.ResultTensor), graph.Tensors[stage.ResultTensor].SizeInBytes);
+        }
         static RegionValueModel Region(PatchRegion r) => new(r.Y0, r.Y1, r.X0, r.X1);
         return new PatchStageModel(stage.Patches.Length, stage.Rows, stage.Cols, stage.SplitNumber,
             stage.Patches.Select(p => Region(p.RegionOf(stage, input.Index))).ToList(), stage.Patches.Select(p => Region(p.RegionOf(stage, split.Index))).ToList(),
             plan.TensorOffset(stage.InputTensor), input.Shape[2], input.Shape[3] * input.Type.SizeInBytes(),
             block + layout.OffsetOf(stage, input.Index), block + layout.OffsetOf(stage, split.Index),
-            plan.TensorOffset(stage.OutputTensor), split.Shape[2], split.Shape[3] * split.Type.SizeInBytes(), split.SizeInBytes, layers);
+            stage.HasTail ? -1 : plan.TensorOffset(stage.OutputTensor), split.Shape[2], split.Shape[3] * split.Type.SizeInBytes(), split.SizeInBytes,
+            layers, tail, position);
     }
 
     /// <summary>The Runtime.C platform layer for the board: host stdio, or start-up + console driver.</summary>

@@ -21,10 +21,9 @@ public static class MemoryPlanner
             : Enumerable.Range(0, graph.Operators.Length).ToArray();
         if (patch is not null)
         {
-            // The stage runs first: its operators depend only on the model input and each other.
-            order = patch.Operators.Concat(order.Where(op => !patch.Operators.Contains(op))).ToArray();
+            order = PatchPlanner.OrderWith(patch, order);
         }
-        return PlanForOrder(graph, order, storage, options, patch is null ? null : (patch, PatchMemory.Layout(graph, patch, storage, options)));
+        return PlanForOrder(graph, order, storage, options, patch is null ? null : (patch, PatchMemory.Layout(graph, patch, storage, options, reg)));
     }
 
     public static IReadOnlyList<StorageOption>[] StorageOptionsOf(Graph graph, PlanOptions options, OperatorRegistry? registry = null)
@@ -41,15 +40,21 @@ public static class MemoryPlanner
             throw new ArgumentException("the operator order is not a topological order of the graph");
         }
         var schedule = new List<ScheduledStep>();
-        var remaining = order.ToList();
-        if (patch is { } p)
+        var stageStep = -1;
+        foreach (var op in order)
         {
-            schedule.Add(new ScheduledStep(p.Stage.Operators.Items.ToArray(), [p.Stage.InputTensor], [p.Stage.OutputTensor],
-                [StorageOption.Separate(p.Layout.Bytes)]));
-            remaining = remaining.Where(op => !p.Stage.Operators.Contains(op)).ToList();
+            if (patch is { } p && p.Stage.Runs(op))
+            {
+                if (stageStep < 0)
+                {
+                    stageStep = schedule.Count;
+                    schedule.Add(new ScheduledStep(p.Stage.AllOperators.ToArray(), [p.Stage.InputTensor], [p.Stage.StageOutput],
+                        [StorageOption.Separate(p.Layout.Bytes)]));
+                }
+                continue;
+            }
+            schedule.Add(new ScheduledStep([op], graph.Operators[op].Inputs.Items.ToArray(), graph.Operators[op].Outputs.Items.ToArray(), storage[op]));
         }
-        schedule.AddRange(remaining.Select(op => new ScheduledStep([op], graph.Operators[op].Inputs.Items.ToArray(),
-            graph.Operators[op].Outputs.Items.ToArray(), storage[op])));
 
         // Storage sharing is chosen per step by a local search from several starts (no sharing; each step's first,
         // second, ... sharing option where it has one): single-step changes are kept while they lower the arena of a
@@ -70,7 +75,7 @@ public static class MemoryPlanner
                 }
             }
         }
-        var (steps, buffers) = Buffers(graph, schedule, choices, options, patch is not null);
+        var (steps, buffers) = Buffers(graph, schedule, choices, options, stageStep);
         var problem = new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment);
         var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
         return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
@@ -117,13 +122,16 @@ public static class MemoryPlanner
     /// <summary>The arena a greedy placement achieves for these choices: the objective of the sharing search.</summary>
     private static long Bound(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
     {
-        var (_, buffers) = Buffers(graph, schedule, choices, options, false);
+        var (_, buffers) = Buffers(graph, schedule, choices, options, -1);
         return GreedyPlacement.Solve(new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment)).Total;
     }
 
-    /// <summary>The buffers for given storage choices (option index per step; an infeasible choice falls back to separate).</summary>
+    /// <summary>
+    /// The buffers for given storage choices (option index per step; an infeasible choice falls back to separate);
+    /// <paramref name="stageStep"/> is the patch stage's step (-1: none), whose scratch is the stage's block.
+    /// </summary>
     private static (List<PlannedStep> Steps, List<LogicalBuffer> Buffers) Buffers(Graph graph, List<ScheduledStep> schedule, int[] choices,
-        PlanOptions options, bool firstIsPatchStage)
+        PlanOptions options, int stageStep)
     {
         var groups = new StorageGroups(graph, schedule, options.InputOutsideArena);
         var steps = new List<PlannedStep>();
@@ -140,7 +148,7 @@ public static class MemoryPlanner
             {
                 groups.EnsureOwnGroup(output);
             }
-            var isStage = firstIsPatchStage && step == 0;
+            var isStage = step == stageStep;
             var scratchIndex = -1;
             if (choice.ScratchBytes > 0)
             {

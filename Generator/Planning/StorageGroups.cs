@@ -89,7 +89,8 @@ internal sealed class StorageGroups
             return false;
         }
         var group = _groupOf[input];
-        if (_inputsOutside && _members[group].Any(m => _graph.Inputs.Contains(m.Tensor)))
+        // A model input held outside the arena may be aliased (read as another shape) but never written over.
+        if (_inputsOutside && option.Mode != StorageMode.Alias && _members[group].Any(m => _graph.Inputs.Contains(m.Tensor)))
         {
             return false;
         }

@@ -6,13 +6,15 @@ namespace MicroGen.Reference;
 
 /// <summary>
 /// Runs a patch stage the way the firmware does: for each patch, copy the input rectangle in, run every stage operator
-/// on patch-sized buffers (one per stage tensor) with its patch-adjusted data, copy the split tensor's rectangle out.
+/// on patch-sized buffers (one per stage tensor) with its patch-adjusted data, copy the split tensor's rectangle out, or,
+/// with a reduction tail, add it to the tail's accumulators (requantized into the tail's output after the last patch).
 /// </summary>
 internal sealed class PatchExecutor
 {
     private readonly Graph _graph;
     private readonly PatchStage _stage;
     private readonly (OperatorDefinition Definition, object Data, IPatchableOperator Patchable)[] _operators;
+    private readonly (OpContext Context, object Data, IAccumulatingOperator Operator)? _tail;
 
     public PatchExecutor(Graph graph, PatchStage stage, OperatorRegistry registry)
     {
@@ -24,11 +26,23 @@ internal sealed class PatchExecutor
             var definition = registry.For(op);
             return (definition, definition.Prepare(new OpContext(graph, op)), (IPatchableOperator)definition);
         }).ToArray();
+        if (stage.HasTail)
+        {
+            var tail = graph.Operators[stage.Tail];
+            var definition = registry.For(tail);
+            _tail = (new OpContext(graph, tail), definition.Prepare(new OpContext(graph, tail)), (IAccumulatingOperator)definition);
+        }
     }
+
 
     public void Run(TensorBuffers full)
     {
         var patchBuffers = new TensorBuffers(_graph, allocate: false);
+        var accumulators = _tail is { } start ? new int[start.Operator.AccumulatorCount(start.Context, start.Data)] : [];
+        if (_tail is { } first)
+        {
+            first.Operator.Start(first.Context, first.Data, full, accumulators);
+        }
         foreach (var patch in _stage.Patches)
         {
             var input = _graph.Tensors[_stage.InputTensor];
@@ -49,7 +63,18 @@ internal sealed class PatchExecutor
                 definition.Eval(patchable.ForPatch(new OpContext(_graph, op), data, inputRegions, outputRegion), patchBuffers);
             }
             var split = _graph.Tensors[_stage.OutputTensor];
-            CopyOut(patchBuffers.Bytes(split.Index), full.WritableBytes(split.Index), split, patch.RegionOf(_stage, split.Index));
+            if (_tail is { } tail)
+            {
+                tail.Operator.Accumulate(tail.Context, tail.Data, full, patchBuffers.Bytes(split.Index), patch.RegionOf(_stage, split.Index), accumulators);
+            }
+            else
+            {
+                CopyOut(patchBuffers.Bytes(split.Index), full.WritableBytes(split.Index), split, patch.RegionOf(_stage, split.Index));
+            }
+        }
+        if (_tail is { } last)
+        {
+            last.Operator.Finish(last.Context, last.Data, full, accumulators);
         }
     }
 

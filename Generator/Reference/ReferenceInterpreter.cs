@@ -51,11 +51,17 @@ public sealed class ReferenceInterpreter
             }
             inputs[i].CopyTo(target);
         }
-        _patchExecutor?.Run(Buffers);
+        var stageDone = false;
         for (var i = 0; i < _prepared.Length; i++)
         {
-            if (_patch is not null && _patch.Operators.Contains(i))
+            if (_patch is not null && _patch.Runs(i))
             {
+                // The whole stage runs where its first operator would: everything it reads is ready by then.
+                if (!stageDone)
+                {
+                    _patchExecutor!.Run(Buffers);
+                    stageDone = true;
+                }
                 continue;
             }
             _prepared[i].Definition.Eval(_prepared[i].Data, Buffers);

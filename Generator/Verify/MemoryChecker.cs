@@ -57,6 +57,19 @@ public sealed class MemoryChecker
                     _allowed[FirmwareEmitter.LayerSymbol(op)] = ranges.ToArray();
                     _stepOfLayer[FirmwareEmitter.LayerSymbol(op)] = step.Step;
                 }
+                if (stage.HasTail)
+                {
+                    // The tail writes its accumulators (in the block) and, after the last patch, its output.
+                    var tail = graph.Operators[stage.Tail];
+                    var accumulators = block + layout.AccumulatorOffset;
+                    var result = plan.TensorOffset(stage.ResultTensor);
+                    _allowed[FirmwareEmitter.LayerSymbol(tail)] =
+                    [
+                        (accumulators, accumulators + 4L * graph.Tensors[stage.ResultTensor].Shape[^1]),
+                        (result, result + graph.Tensors[stage.ResultTensor].SizeInBytes),
+                    ];
+                    _stepOfLayer[FirmwareEmitter.LayerSymbol(tail)] = step.Step;
+                }
                 continue;
             }
             var layerOp = graph.Operators[step.Operator];

@@ -101,6 +101,13 @@ typedef struct {
 void mg_copy_region_in(const int8_t *full, int32_t full_w, int32_t pixel_bytes, const mg_region *r, int8_t *patch);
 void mg_copy_region_out(const int8_t *patch, const mg_region *r, int8_t *full, int32_t full_w, int32_t pixel_bytes);
 
+/* FULLY_CONNECTED (one batch) as a patch stage's reduction tail: start sets the int32 accumulators (bias), accumulate adds
+ * one patch (rectangle r of a width x channels feature map, stored row by row), finish requantizes into the output. */
+void mg_fully_connected_s8_partial_start(const mg_fully_connected_s8_params *p, int32_t *acc);
+void mg_fully_connected_s8_partial_accumulate(const mg_fully_connected_s8_params *p, const int8_t *patch, const mg_region *r,
+                                              int32_t width, int32_t channels, int32_t *acc);
+void mg_fully_connected_s8_partial_finish(const mg_fully_connected_s8_params *p, const int32_t *acc, int8_t *output);
+
 /* ---- Tensor operators: broadcasting binaries, data movement, reductions, resizing, batched matrix products. ---- */
 
 /* TFLite's ActivationFunctionWithMinMax for float: std::min(std::max(x, lo), hi) with std's comparisons, so a NaN x

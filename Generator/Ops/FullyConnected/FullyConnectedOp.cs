@@ -1,9 +1,12 @@
+using System.Runtime.InteropServices;
 using MicroGen.Emit;
 using MicroGen.Ir;
 using MicroGen.Ir.Options;
 using MicroGen.Ops.Common;
 using MicroGen.Ops.Fast;
+using MicroGen.Planning.Patches;
 using MicroGen.Reference;
+using MicroGen.Reference.FixedPoint;
 using MicroGen.Reference.Kernels;
 
 namespace MicroGen.Ops.FullyConnected;
@@ -12,7 +15,7 @@ namespace MicroGen.Ops.FullyConnected;
 /// FULLY_CONNECTED: filter [units, depth] (int8 per-tensor or per-channel along axis 0, or float32); the input is
 /// read as rows of `depth` elements; optional bias [units]; output [..., units].
 /// </summary>
-public sealed class FullyConnectedOp : OperatorDefinition<FullyConnectedData>
+public sealed class FullyConnectedOp : OperatorDefinition<FullyConnectedData>, IAccumulatingOperator
 {
     public override IReadOnlyList<OpKind> Kinds { get; } = [OpKind.FullyConnected];
 
@@ -112,8 +115,66 @@ public sealed class FullyConnectedOp : OperatorDefinition<FullyConnectedData>
         {
             return FastLowering.FullyConnected(ctx, d, target);
         }
+        return Portable(ctx, d, "mg_fully_connected_s8", "kernels/mg_fully_connected_s8.c");
+    }
+
+    public bool CanAccumulate(OpContext ctx, object data) =>
+        data is FullyConnectedData { IsFloat: false, Batches: 1 } && ctx.Input(0).Shape is { Length: 4 } shape && shape[0] == 1;
+
+    public int AccumulatorCount(OpContext ctx, object data) => ((FullyConnectedData)data).OutputDepth;
+
+    public void Start(OpContext ctx, object data, TensorBuffers buffers, Span<int> accumulators)
+    {
+        var d = (FullyConnectedData)data;
+        accumulators.Clear();
+        if (d.Bias >= 0)
+        {
+            buffers.Read<int>(d.Bias).CopyTo(accumulators);
+        }
+    }
+
+    public void Accumulate(OpContext ctx, object data, TensorBuffers buffers, ReadOnlySpan<byte> patch, PatchRegion region, Span<int> accumulators)
+    {
+        var d = (FullyConnectedData)data;
+        var (width, channels) = (ctx.Input(0).Shape[2], ctx.Input(0).Shape[3]);
+        var filter = buffers.Read<sbyte>(d.Filter);
+        var input = MemoryMarshal.Cast<byte, sbyte>(patch);
+        var rowElements = region.Width * channels;
+        for (var unit = 0; unit < d.OutputDepth; unit++)
+        {
+            var sum = 0;
+            for (var y = 0; y < region.Height; y++)
+            {
+                var weights = filter.Slice(unit * d.AccumDepth + ((region.Y0 + y) * width + region.X0) * channels, rowElements);
+                var values = input.Slice(y * rowElements, rowElements);
+                for (var i = 0; i < rowElements; i++)
+                {
+                    sum += (weights[i] + d.FilterOffset) * (values[i] + d.InputOffset);
+                }
+            }
+            accumulators[unit] += sum;
+        }
+    }
+
+    public void Finish(OpContext ctx, object data, TensorBuffers buffers, ReadOnlySpan<int> accumulators)
+    {
+        var d = (FullyConnectedData)data;
+        var output = buffers.Write<sbyte>(d.Output);
+        for (var unit = 0; unit < d.OutputDepth; unit++)
+        {
+            var acc = FixedPointMath.MultiplyByQuantizedMultiplier(accumulators[unit], d.OutputMultiplier[unit], d.OutputShift[unit]) + d.OutputOffset;
+            output[unit] = (sbyte)Math.Min(Math.Max(acc, d.ActivationMin), d.ActivationMax);
+        }
+    }
+
+    public KernelCall LowerAccumulating(OpContext ctx, object data, TargetFeatures target) =>
+        Portable(ctx, (FullyConnectedData)data, "mg_fully_connected_s8_partial", "kernels/mg_fully_connected_s8_partial.c");
+
+    /// <summary>The portable kernels' call: TFLM's reference loop, or its split into start/accumulate/finish for a patch stage's tail.</summary>
+    private static KernelCall Portable(OpContext ctx, FullyConnectedData d, string function, string source)
+    {
         var step = ctx.Op.Index;
-        return KernelCall.Create("mg_fully_connected_s8", "mg_fully_connected_s8_params",
+        return KernelCall.Create(function, "mg_fully_connected_s8_params",
         [
             ("batches", KernelValue.Of(d.Batches)), ("depth", KernelValue.Of(d.AccumDepth)), ("units", KernelValue.Of(d.OutputDepth)),
             ("input_offset", KernelValue.Of(d.InputOffset)), ("filter_offset", KernelValue.Of(d.FilterOffset)),
@@ -124,6 +185,6 @@ public sealed class FullyConnectedOp : OperatorDefinition<FullyConnectedData>
             ("multiplier", KernelValue.Table($"op{step}_multiplier", d.OutputMultiplier)),
             ("shift", KernelValue.Table($"op{step}_shift", d.OutputShift)),
         ],
-        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], "kernels/mg_fully_connected_s8.c");
+        [KernelOperand.ForTensor(d.Input), KernelOperand.ForTensor(d.Output)], source);
     }
 }

@@ -6,12 +6,14 @@ namespace MicroGen.Planning.Patches;
 
 /// <summary>
 /// Lays out one patch's buffers inside the stage's scratch block. Steps: 0 copies the input patch in, 1..S run the
-/// stage's operators, S+1 copies the last output patch out to the full split tensor. Each tensor's buffer lives from
-/// the step that writes it to the last step that reads it, sized for its largest patch; buffers not alive together share bytes.
+/// stage's operators, S+1 copies the last output patch out to the full split tensor (or adds it to the reduction tail's
+/// accumulators, which live through every step of every patch). Each tensor's buffer lives from the step that writes it
+/// to the last step that reads it, sized for its largest patch; buffers not alive together share bytes.
 /// </summary>
 public static class PatchMemory
 {
-    public static PatchLayout Layout(Graph graph, PatchStage stage, IReadOnlyList<StorageOption>[] storage, PlanOptions options)
+    public static PatchLayout Layout(Graph graph, PatchStage stage, IReadOnlyList<StorageOption>[] storage, PlanOptions options,
+        OperatorRegistry? registry = null)
     {
         var operators = stage.Operators.Length;
         var sizes = new List<long>();
@@ -39,10 +41,23 @@ public static class PatchMemory
                 last.Add(k + 1);
             }
         }
+        var accumulatorIndex = -1;
+        if (stage.HasTail)
+        {
+            var reg = registry ?? OperatorRegistry.Default;
+            var tail = graph.Operators[stage.Tail];
+            var ctx = new OpContext(graph, tail);
+            var definition = reg.For(tail);
+            accumulatorIndex = sizes.Count;
+            sizes.Add(4L * ((IAccumulatingOperator)definition).AccumulatorCount(ctx, definition.Prepare(ctx)));
+            first.Add(0);
+            last.Add(operators + 1);
+        }
         var result = SearchPlacement.Solve(new PlacementProblem(sizes, first, last, options.Alignment));
         return new PatchLayout(
             Enumerable.Range(0, stage.Tensors.Length).Select(t => result.Offsets[t]).ToArray(),
             scratchIndex.Select(i => i < 0 ? -1 : result.Offsets[i]).ToArray(),
-            result.Total);
+            result.Total,
+            accumulatorIndex < 0 ? -1 : result.Offsets[accumulatorIndex]);
     }
 }

@@ -11,7 +11,11 @@ namespace MicroGen.Tests.Planning;
 
 public class PatchPlannerTests
 {
-    /// <summary>Random chains of convolutions, depthwise convolutions and pools with any kernel, stride, dilation and padding.</summary>
+    /// <summary>
+    /// Random chains of convolutions, depthwise convolutions and pools with any kernel, stride, dilation and padding,
+    /// ending in a FULLY_CONNECTED, half of them fed through a RESHAPE of a flat model input: a random stage, and the
+    /// stage that reduces the last map into the FULLY_CONNECTED's accumulators (its tail), each on a random grid.
+    /// </summary>
     [Test]
     public void PatchedExecutionIsByteIdenticalOnRandomChains()
     {
@@ -19,22 +23,77 @@ public class PatchPlannerTests
         var checkedStages = 0;
         for (var trial = 0; trial < 60; trial++)
         {
-            var graph = RandomChain(random);
+            var flat = trial % 2 == 1;
+            var graph = RandomChain(random, flat);
+            var first = flat ? 1 : 0;
+            var spatial = graph.Operators.Length - 1 - first;
             var candidates = PatchPlanner.Candidates(graph, Enumerable.Range(0, graph.Operators.Length).ToArray());
-            Assert.That(candidates, Has.Count.EqualTo(graph.Operators.Length - 1), $"trial {trial}: every spatial operator ends a candidate stage");
-            var chain = candidates[^1];
-            var length = random.Next(1, chain.Count + 1);
-            var split = graph.Tensors[graph.Operators[chain[length - 1]].Outputs[0]];
-            var rows = random.Next(1, Math.Min(5, split.Shape[1]) + 1);
-            var cols = random.Next(1, Math.Min(5, split.Shape[2]) + 1);
-            var stage = PatchPlanner.Build(graph, chain.Take(length).ToList(), rows, cols);
-            var inputs = FirmwareHarness.RandomInputs(graph, random);
-            var perLayer = new ReferenceInterpreter(graph).Invoke(inputs);
-            var patched = new ReferenceInterpreter(graph, patch: stage).Invoke(inputs);
-            Assert.That(patched, Is.EqualTo(perLayer), $"trial {trial}: {rows}x{cols} patches after operator {stage.SplitOperator}");
-            checkedStages++;
+            Assert.That(candidates, Has.Count.EqualTo(spatial + 1), $"trial {trial}: every spatial operator ends a candidate stage, the last also with its tail");
+            Assert.That(candidates[^1], Is.EqualTo(Enumerable.Range(first, spatial + 1)), $"trial {trial}: the longest stage starts after the RESHAPE and ends in the FULLY_CONNECTED");
+            var prefix = candidates[random.Next(spatial)];
+            foreach (var operators in new[] { prefix, candidates[^1] })
+            {
+                var lastPatched = graph.Operators[operators[^1]].Kind == OpKind.FullyConnected ? operators[^2] : operators[^1];
+                var split = graph.Tensors[graph.Operators[lastPatched].Outputs[0]];
+                var rows = random.Next(1, Math.Min(5, split.Shape[1]) + 1);
+                var cols = random.Next(1, Math.Min(5, split.Shape[2]) + 1);
+                var stage = PatchPlanner.Build(graph, operators, rows, cols);
+                Assert.That(stage.HasTail, Is.EqualTo(operators == candidates[^1]));
+                var inputs = FirmwareHarness.RandomInputs(graph, random);
+                var perLayer = new ReferenceInterpreter(graph).Invoke(inputs);
+                var patched = new ReferenceInterpreter(graph, patch: stage).Invoke(inputs);
+                Assert.That(patched, Is.EqualTo(perLayer), $"trial {trial}: {rows}x{cols} patches until operator {stage.SplitOperator}");
+                checkedStages++;
+            }
         }
-        Assert.That(checkedStages, Is.EqualTo(60));
+        Assert.That(checkedStages, Is.EqualTo(120));
+    }
+
+    /// <summary>
+    /// A reduction tail by hand: an identity 1x1 depthwise layer (input scale 0.5, weight 1 at scale 1, output scale 0.5:
+    /// multiplier exactly 1) on a 2x2 map, then a FULLY_CONNECTED with weights 1, 2, 3, 4, bias 6 (scale 0.5) and output
+    /// scale 4. Inputs 8, 16, -8, 4: 8 + 32 - 24 + 16 + 6 = 38 at scale 0.5 = 19.0, / 4 = 4.75, rounds to 5. Run as two
+    /// bands of one row, each adds its share (8 + 32 = 40, then -24 + 16 = -8) to the accumulator that starts at the bias.
+    /// </summary>
+    [Test]
+    public void ReductionTailAddsEachBandToTheBiasAndRequantizesOnce()
+    {
+        var b = new GraphBuilder();
+        var input = b.Input("in", DataType.Int8, [1, 2, 2, 1], Q(0.5f, 0));
+        var mid = b.Activation("mid", DataType.Int8, [1, 2, 2, 1], Q(0.5f, 0));
+        b.AddOperator(OpKind.DepthwiseConv2D, [input, b.Constant("w", DataType.Int8, [1, 1, 1, 1], new sbyte[] { 1 }, Q(1f, 0))], [mid],
+            new DepthwiseConv2DOptions(Padding.Valid, 1, 1, 1, 1, 1, Activation.None));
+        var output = b.Activation("out", DataType.Int8, [1, 1], Q(4f, 0));
+        b.AddOperator(OpKind.FullyConnected, [mid, b.Constant("fc", DataType.Int8, [1, 4], new sbyte[] { 1, 2, 3, 4 }, Q(1f, 0)),
+            b.Constant("bias", DataType.Int32, [1], new[] { 6 }, Q(0.5f, 0))], [output], new FullyConnectedOptions(Activation.None, false));
+        b.MarkOutput(output);
+        var graph = b.Build("tail");
+        var stage = PatchPlanner.Build(graph, [0, 1], 2, 1);
+        Assert.That(stage.HasTail && stage.Tail == 1 && stage.ResultTensor == output, Is.True);
+        var inputs = new[] { new byte[] { 8, 16, unchecked((byte)-8), 4 } };
+        Assert.That(new ReferenceInterpreter(graph, patch: stage).Invoke(inputs)[0], Is.EqualTo(new byte[] { 5 }));
+        var plan = MemoryPlanner.Plan(graph, PlanOptions.Default, patch: stage);
+        Assert.That(plan.PatchLayout!.AccumulatorOffset, Is.GreaterThanOrEqualTo(0));
+        Assert.That(plan.Buffers.Any(buffer => buffer.Tensors.Any(t => t.Tensor == mid)), Is.False, "the depthwise output has no buffer of its own");
+    }
+
+    /// <summary>A FULLY_CONNECTED that reads its input as several rows (batches) sums within each row only: not a tail.</summary>
+    [Test]
+    public void AFullyConnectedOverSeveralRowsIsNoTail()
+    {
+        var b = new GraphBuilder();
+        var input = b.Input("in", DataType.Int8, [1, 4, 4, 2], Q(0.5f, 0));
+        var mid = b.Activation("mid", DataType.Int8, [1, 4, 4, 2], Q(0.5f, 0));
+        b.AddOperator(OpKind.DepthwiseConv2D, [input, b.Constant("w", DataType.Int8, [1, 1, 1, 2], new sbyte[] { 1, 1 }, Q(1f, 0))], [mid],
+            new DepthwiseConv2DOptions(Padding.Valid, 1, 1, 1, 1, 1, Activation.None));
+        var output = b.Activation("out", DataType.Int8, [16, 3], Q(4f, 0));
+        b.AddOperator(OpKind.FullyConnected, [mid, b.Constant("fc", DataType.Int8, [3, 2], new sbyte[6], Q(1f, 0))], [output],
+            new FullyConnectedOptions(Activation.None, false));
+        b.MarkOutput(output);
+        var graph = b.Build("rows");
+        Assert.That(PatchPlanner.Candidates(graph, [0, 1]), Is.EqualTo(new[] { new[] { 0 } }));
+        Assert.That(() => PatchPlanner.Build(graph, [0, 1], 2, 1), Throws.InstanceOf<MicroGen.Diagnostics.UnsupportedModelException>()
+            .With.Message.Contains("cannot end a patch stage"));
     }
 
     [Test]
@@ -99,6 +158,46 @@ public class PatchPlannerTests
         }
     }
 
+    /// <summary>
+    /// Reduction tails in C: random chains (flat inputs through a RESHAPE included), the stage that ends in the
+    /// FULLY_CONNECTED on a random grid, built with the board's kernels and run; every output byte equals the per-layer reference.
+    /// </summary>
+    [TestCase("host")]
+    [TestCase("mps2-an386")]
+    [TestCase("nucleo-l073rz")]
+    [Category("Firmware")]
+    public void ReductionTailFirmwareMatchesTheReference(string boardName)
+    {
+        var random = new Random(boardName.Length * 31);
+        var board = FirmwareHarness.Board(boardName);
+        for (var chain = 0; chain < 3; chain++)
+        {
+            var graph = RandomChain(random, flat: chain % 2 == 0);
+            var operators = PatchPlanner.Candidates(graph, Enumerable.Range(0, graph.Operators.Length).ToArray())[^1];
+            var split = graph.Tensors[graph.Operators[operators[^2]].Outputs[0]];
+            var (rows, cols) = (random.Next(1, Math.Min(4, split.Shape[1]) + 1), random.Next(1, Math.Min(4, split.Shape[2]) + 1));
+            var stage = PatchPlanner.Build(graph, operators, rows, cols);
+            var options = new PlanOptions(board.Target);
+            var plan = MemoryPlanner.Plan(graph, options, patch: stage);
+            var project = MicroGen.Emit.FirmwareEmitter.Emit(graph, plan, board, new MicroGen.Emit.EmitOptions("tail_chain.tflite"));
+            var folder = Directory.CreateTempSubdirectory("microgen-tail-").FullName;
+            try
+            {
+                project.WriteTo(folder);
+                var build = MicroGen.Build.FirmwareBuilder.Build(folder, board);
+                var inputs = FirmwareHarness.RandomInputs(graph, random);
+                var transcript = board.IsHost ? MicroGen.Run.FirmwareRunner.OnHost(build.Executable, inputs)
+                    : MicroGen.Run.FirmwareRunner.OnSimulator(build.Executable, board, inputs).Transcript;
+                Assert.That(FirmwareHarness.Outputs(graph, transcript), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)),
+                    $"{boardName}, chain {chain}: {rows}x{cols} patches until operator {stage.SplitNumber}");
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+    }
+
     /// <summary>64x64x3 -> conv 3x3 (16) -> depthwise 3x3 stride 2 -> pointwise (24) -> average pool -> FC: the first activation dominates.</summary>
     private static Graph BigFirstStage()
     {
@@ -124,11 +223,23 @@ public class PatchPlannerTests
         return b.Build("big_first_stage");
     }
 
-    private static Graph RandomChain(Random random)
+    /// <summary>A chain of 1-4 spatial operators ending in a FULLY_CONNECTED; with <paramref name="flat"/> the model input is flat and a RESHAPE makes the map.</summary>
+    private static Graph RandomChain(Random random, bool flat)
     {
         var b = new GraphBuilder();
         int h = random.Next(6, 20), w = random.Next(6, 20), c = random.Next(1, 5);
-        var current = b.Input("in", DataType.Int8, [1, h, w, c], Q(0.05f, random.Next(-128, 128)));
+        var inputQuantization = Q(0.05f, random.Next(-128, 128));
+        int current;
+        if (flat)
+        {
+            var flatInput = b.Input("in", DataType.Int8, [1, h * w * c], inputQuantization);
+            current = b.Activation("map", DataType.Int8, [1, h, w, c], inputQuantization);
+            b.AddOperator(OpKind.Reshape, [flatInput], [current], new ReshapeOptions(new[] { 1, h, w, c }));
+        }
+        else
+        {
+            current = b.Input("in", DataType.Int8, [1, h, w, c], inputQuantization);
+        }
         var ops = random.Next(1, 5);
         for (var i = 0; i < ops; i++)
         {
@@ -165,10 +276,11 @@ public class PatchPlannerTests
             }
             (current, h, w, c) = (output, outH, outW, b.Tensors[output].Shape[3]);
         }
-        // A non-spatial tail ends the chain.
+        // A FULLY_CONNECTED (with a bias) ends the chain.
         var fcWeights = b.Constant("fc", DataType.Int8, [3, h * w * c], Enumerable.Range(0, 3 * h * w * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
+        var fcBias = b.Constant("fc_bias", DataType.Int32, [3], Enumerable.Range(0, 3).Select(_ => random.Next(-5000, 5000)).ToArray(), Q(0.0005f, 0));
         var logits = b.Activation("logits", DataType.Int8, [1, 3], Q(0.5f, 0));
-        b.AddOperator(OpKind.FullyConnected, [current, fcWeights], [logits], new FullyConnectedOptions(Activation.None, false));
+        b.AddOperator(OpKind.FullyConnected, [current, fcWeights, fcBias], [logits], new FullyConnectedOptions(Activation.None, false));
         b.MarkOutput(logits);
         return b.Build("chain");
     }

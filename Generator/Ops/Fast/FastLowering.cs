@@ -41,13 +41,10 @@ public static class FastLowering
             // The portable kernel multiplies unsigned bytes (mg_conv2d_s8_fast.c): weights w + 128, and -128 * sum(w) in the bias.
             arranged = FastFilters.Unsigned(arranged);
             records = (int[])records.Clone();
+            var sums = FastChannels.Sums(filter, d.OutputDepth, taps, (c, t) => c * taps + t).Sums;
             for (var c = 0; c < d.OutputDepth; c++)
             {
-                long sum = 0;
-                for (var t = 0; t < taps; t++)
-                {
-                    sum += filter[c * taps + t];
-                }
+                var sum = sums[c].Sum;
                 records[c * 4] = unchecked(records[c * 4] - (int)((channels.NegateFilter[c] ? -sum : sum) * 128));
             }
         }

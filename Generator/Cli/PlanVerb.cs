@@ -74,9 +74,7 @@ public sealed class PlanVerb : IVerb
         o.WriteLine($"  peak SRAM (arena with scratch, model input and output): {r.PeakSramBytes.ToString("N0", n)} bytes");
         o.WriteLine($"  peak SRAM with the model input outside the arena:      {r.PeakSramBytesInputOutside.ToString("N0", n)} bytes");
         o.WriteLine($"  lower bound: {r.LowerBoundBytes.ToString("N0", n)} bytes (plan / bound = {r.RatioToLowerBound.ToString("0.000", n)}); largest scratch {r.ScratchBytes.ToString("N0", n)} bytes");
-        o.WriteLine(r.Patch is null
-            ? "  patches: none (per-layer execution)"
-            : $"  patches: {r.Patch.Rows}x{r.Patch.Cols} until operator {r.Patch.SplitOp}, {r.MacOverhead.ToString("P1", n)} extra MACs");
+        o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.MacOverhead)}");
         o.WriteLine($"  placement: {r.Placement}");
         o.WriteLine($"  operator order: {string.Join(" ", r.Order)}");
         var rows = new List<string[]> { new[] { "offset", "bytes", "steps", "kind", "buffer" } };

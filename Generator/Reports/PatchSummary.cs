@@ -1,4 +1,21 @@
+using System.Globalization;
+using MicroGen.Planning.Patches;
+
 namespace MicroGen.Reports;
 
-/// <summary>A patch plan as reported: the grid and the operator after which per-layer execution resumes.</summary>
-public sealed record PatchSummary(int Rows, int Cols, int SplitOp);
+/// <summary>
+/// A patch plan as reported: the grid, the operator after which per-layer execution resumes, and, when the stage ends
+/// in a reduction tail, that operator's number (the map before it is summed patch by patch; null otherwise).
+/// </summary>
+public sealed record PatchSummary(int Rows, int Cols, int SplitOp, int? TailOp)
+{
+    public static PatchSummary? Of(PatchStage? stage) =>
+        stage is null ? null : new PatchSummary(stage.Rows, stage.Cols, stage.SplitNumber, stage.HasTail ? stage.SplitNumber : null);
+
+    /// <summary>The one-line description every report prints.</summary>
+    public static string Describe(PatchSummary? patch, double macOverhead) => patch is null
+        ? "none (per-layer execution)"
+        : $"{patch.Rows}x{patch.Cols} until operator {patch.SplitOp}"
+            + (patch.TailOp is null ? "" : " (its input summed patch by patch, never held whole)")
+            + $", {macOverhead.ToString("P1", CultureInfo.InvariantCulture)} extra MACs";
+}

@@ -20,8 +20,7 @@ public static class PlanHtml
             LowerBound = Bytes(report.LowerBoundBytes),
             Ratio = report.RatioToLowerBound.ToString("0.000", n),
             Scratch = Bytes(report.ScratchBytes),
-            Patches = report.Patch is null ? "none (per-layer execution)"
-                : $"{report.Patch.Rows}x{report.Patch.Cols} until operator {report.Patch.SplitOp}, {report.MacOverhead.ToString("P1", n)} extra MACs",
+            Patches = PatchSummary.Describe(report.Patch, report.MacOverhead),
             Timeline = TimelineModel.Of(plan, graph),
             Buffers = report.Buffers.OrderBy(b => b.FirstStep).ThenBy(b => b.Offset).Select(b => new
             {

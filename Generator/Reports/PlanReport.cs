@@ -29,7 +29,7 @@ public sealed record PlanReport(
         plan.LowerBoundBytes,
         Math.Round(plan.RatioToLowerBound, 4),
         Math.Round(plan.Patch?.MacOverhead ?? 0.0, 4),
-        plan.Patch is { } stage ? new PatchSummary(stage.Rows, stage.Cols, stage.SplitNumber) : null,
+        PatchSummary.Of(plan.Patch),
         plan.Placement,
         plan.Steps.Select(s => s.Operator).ToList(),
         plan.Buffers.Select((b, i) => new BufferSummary(b.Name, b.Kind.ToString().ToLowerInvariant(), plan.Offsets[i], b.Bytes,

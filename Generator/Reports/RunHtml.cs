@@ -36,8 +36,7 @@ public static class RunHtml
             Peak = Bytes(report.PeakSramBytes),
             Arena = Bytes(report.ArenaBytes),
             LowerBound = Bytes(report.LowerBoundBytes),
-            Patches = report.Patch is null ? "none (per-layer execution)"
-                : $"{report.Patch.Rows}x{report.Patch.Cols} patches until operator {report.Patch.SplitOp}, {report.MacOverhead.ToString("P1", n)} extra MACs",
+            Patches = PatchSummary.Describe(report.Patch, report.MacOverhead),
             RegionChart = regions,
             SramChart = sram,
             LayerChart = layers,

@@ -64,7 +64,7 @@ public sealed record RunReport(
             model.Plan.ArenaBytes, scratch, stack, model.Plan.ArenaBytes + stack, model.Plan.LowerBoundBytes,
             cycles, (long)(simulation?.Instructions ?? 0), Math.Round(simulation?.MillisecondsAtClock ?? 0, 4), totalMacs,
             cycles == 0 ? 0 : Math.Round((double)totalMacs / cycles, 4),
-            model.Plan.Patch is { } stage ? new PatchSummary(stage.Rows, stage.Cols, stage.SplitNumber) : null,
+            PatchSummary.Of(model.Plan.Patch),
             Math.Round(model.Plan.Patch?.MacOverhead ?? 0, 4), layers);
     }
 

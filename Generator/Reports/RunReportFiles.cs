@@ -39,9 +39,9 @@ public static class RunReportFiles
         {
             o.WriteLine($"  region {region.Region}: {region.UsedBytes.ToString("N0", n)} of {region.SizeBytes.ToString("N0", n)} bytes");
         }
-        if (r.Patch is { } p)
+        if (r.Patch is not null)
         {
-            o.WriteLine($"  patches: {p.Rows}x{p.Cols} until operator {p.SplitOp}, {r.MacOverhead.ToString("P1", n)} extra MACs");
+            o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.MacOverhead)}");
         }
         foreach (var l in r.Layers)
         {

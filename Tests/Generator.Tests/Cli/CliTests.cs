@@ -77,6 +77,28 @@ public class CliTests
         Assert.That(err, Does.Contain("does not fit nucleo-l073rz: region RAM").And.Contain("over by"));
     }
 
+    /// <summary>
+    /// The plan's JSON keys, on micro_speech with a manual 5x1 grid reduced into its FULLY_CONNECTED (operator 2): the
+    /// depthwise map (25x20x8 = 4,000 bytes) never gets a buffer, so the peak stays below the 1,960-byte input plus it.
+    /// </summary>
+    [Test]
+    public void PlanJsonCarriesThePatchStageAndItsTail()
+    {
+        var (exit, json, err) = Run("plan", SharedModels.PathOf("tflm_micro_speech_quantized.tflite"), "--patches", "5x1@2", "--json");
+        Assert.That(exit, Is.EqualTo(0), err);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "peak_sram_bytes", "peak_sram_bytes_input_outside", "arena_bytes", "scratch_bytes", "lower_bound_bytes", "mac_overhead", "buffers" })
+        {
+            Assert.That(root.TryGetProperty(key, out _), Is.True, key);
+        }
+        var patch = root.GetProperty("patch");
+        Assert.That((patch.GetProperty("rows").GetInt32(), patch.GetProperty("cols").GetInt32(), patch.GetProperty("split_op").GetInt32(), patch.GetProperty("tail_op").GetInt32()),
+            Is.EqualTo((5, 1, 2, 2)));
+        Assert.That(root.GetProperty("peak_sram_bytes").GetInt64(), Is.LessThan(1_960 + 4_000));
+        Assert.That(root.GetProperty("mac_overhead").GetDouble(), Is.EqualTo(0.0), "one depthwise layer from a held input recomputes nothing");
+    }
+
     [Test]
     public void UnknownVerbOrOptionIsExitTwo()
     {

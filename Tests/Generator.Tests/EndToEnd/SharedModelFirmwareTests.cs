@@ -25,8 +25,15 @@ public class SharedModelFirmwareTests
     /// <summary>The boards whose firmware runs: Cortex-M4 (simulator and QEMU) and Cortex-M0+ (simulator).</summary>
     private static readonly string[] RunBoards = ["mps2-an386", "nucleo-l073rz"];
 
+    /// <summary>
+    /// Every model per layer and with automatic patches, plus manual stages that run after per-layer steps: ds_cnn's
+    /// after its QUANTIZE and RESHAPE, micro_speech's in row bands reduced into its FULLY_CONNECTED.
+    /// </summary>
     public static IEnumerable<TestCaseData> ModelsAndPatches =>
-        SharedModels.Names.SelectMany(m => new[] { "off", "auto" }.Select(p => new TestCaseData(m, p).SetName($"Host_{Path.GetFileNameWithoutExtension(m)}_patches_{p}")));
+        SharedModels.Names.SelectMany(m => new[] { "off", "auto" }.Select(p => (Model: m, Patches: p)))
+            .Append((Model: "arm_mlexamples_ds_cnn_s_quantized.tflite", Patches: "2x1@4"))
+            .Append((Model: "tflm_micro_speech_quantized.tflite", Patches: "5x1@2"))
+            .Select(c => new TestCaseData(c.Model, c.Patches).SetName($"Host_{Path.GetFileNameWithoutExtension(c.Model)}_patches_{c.Patches.Replace('@', '_')}"));
 
     /// <summary>The models whose board runs take over a minute on two cores (simulating ~200M cycles): also Slow.</summary>
     private static readonly string[] SlowOnBoards = ["mcunet_320kb_1mb_imagenet.tflite", "tinyengine_vww.tflite"];

@@ -52,7 +52,7 @@ public sealed class PlanVerb : IVerb
             }
             else
             {
-                WriteText(context.Out, report);
+                WriteText(context.Out, report, plan);
             }
             if (parse.GetValue(html) is { } page)
             {
@@ -67,7 +67,7 @@ public sealed class PlanVerb : IVerb
         return command;
     }
 
-    private static void WriteText(TextWriter o, PlanReport r)
+    private static void WriteText(TextWriter o, PlanReport r, MemoryPlan plan)
     {
         var n = CultureInfo.InvariantCulture;
         o.WriteLine($"plan for {r.Model}{(r.Board is null ? "" : " on " + r.Board)}");
@@ -76,7 +76,9 @@ public sealed class PlanVerb : IVerb
         o.WriteLine($"  lower bound: {r.LowerBoundBytes.ToString("N0", n)} bytes (plan / bound = {r.RatioToLowerBound.ToString("0.000", n)}); largest scratch {r.ScratchBytes.ToString("N0", n)} bytes");
         o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.MacOverhead)}");
         o.WriteLine($"  placement: {r.Placement}");
-        o.WriteLine($"  operator order: {string.Join(" ", r.Order)}");
+        // A patch stage's operators run together, in one step: shown in brackets.
+        var order = plan.Steps.Select(s => s.IsPatchStage ? $"[{string.Join(" ", plan.Patch!.AllOperators)}]" : s.Operator.ToString(CultureInfo.InvariantCulture));
+        o.WriteLine($"  operator order: {string.Join(" ", order)}");
         var rows = new List<string[]> { new[] { "offset", "bytes", "steps", "kind", "buffer" } };
         rows.AddRange(r.Buffers.OrderBy(b => b.FirstStep).ThenBy(b => b.Offset).Select(b => new[]
         {

@@ -26,7 +26,8 @@ public sealed record TimelineModel(
             var pieces = buffer.Tensors.Length == 0
                 ? [(buffer.Segments[0], buffer.Kind.ToString().ToLowerInvariant(), buffer.Name)]
                 : buffer.Tensors.Select((t, k) => (buffer.Segments[k], KindOf(graph, t.Tensor), $"{graph.Tensors[t.Tensor].Name} {graph.Tensors[t.Tensor].Describe()}")).ToArray();
-            foreach (var (segment, kind, name) in pieces)
+            // Tensors sharing storage (aliases) draw over one another: the model's inputs and outputs go on top.
+            foreach (var (segment, kind, name) in pieces.OrderBy(p => p.Item2 is "modelinput" or "modeloutput" ? 1 : 0))
             {
                 var start = plan.Offsets[i] + segment.Start;
                 var bytes = segment.End - segment.Start;

@@ -97,6 +97,8 @@ public class CliTests
             Is.EqualTo((5, 1, 2, 2)));
         Assert.That(root.GetProperty("peak_sram_bytes").GetInt64(), Is.LessThan(1_960 + 4_000));
         Assert.That(root.GetProperty("mac_overhead").GetDouble(), Is.EqualTo(0.0), "one depthwise layer from a held input recomputes nothing");
+        var (_, text, _) = Run("plan", SharedModels.PathOf("tflm_micro_speech_quantized.tflite"), "--patches", "5x1@2");
+        Assert.That(text, Does.Contain("operator order: 0 [1 2] 3").And.Contain("5x1 until operator 2 (its input summed patch by patch"));
     }
 
     [Test]

@@ -159,7 +159,7 @@ public class PatchPlannerTests
     }
 
     /// <summary>
-    /// Reduction tails in C: random chains (flat inputs through a RESHAPE included), the stage that ends in the
+    /// Reduction tails in C: four random chains (flat inputs through a RESHAPE included, 1-9 units), the stage that ends in the
     /// FULLY_CONNECTED on a random grid, built with the board's kernels and run; every output byte equals the per-layer reference.
     /// </summary>
     [TestCase("host")]
@@ -170,9 +170,10 @@ public class PatchPlannerTests
     {
         var random = new Random(boardName.Length * 31);
         var board = FirmwareHarness.Board(boardName);
-        for (var chain = 0; chain < 3; chain++)
+        for (var chain = 0; chain < 4; chain++)
         {
             var graph = RandomChain(random, flat: chain % 2 == 0);
+            TestContext.Out.WriteLine($"chain {chain}: {graph.Tensors[graph.Outputs[0]].Shape[^1]} units");
             var operators = PatchPlanner.Candidates(graph, Enumerable.Range(0, graph.Operators.Length).ToArray())[^1];
             var split = graph.Tensors[graph.Operators[operators[^2]].Outputs[0]];
             var (rows, cols) = (random.Next(1, Math.Min(4, split.Shape[1]) + 1), random.Next(1, Math.Min(4, split.Shape[2]) + 1));
@@ -277,9 +278,10 @@ public class PatchPlannerTests
             (current, h, w, c) = (output, outH, outW, b.Tensors[output].Shape[3]);
         }
         // A FULLY_CONNECTED (with a bias) ends the chain.
-        var fcWeights = b.Constant("fc", DataType.Int8, [3, h * w * c], Enumerable.Range(0, 3 * h * w * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
-        var fcBias = b.Constant("fc_bias", DataType.Int32, [3], Enumerable.Range(0, 3).Select(_ => random.Next(-5000, 5000)).ToArray(), Q(0.0005f, 0));
-        var logits = b.Activation("logits", DataType.Int8, [1, 3], Q(0.5f, 0));
+        var units = random.Next(1, 10); // the C tail takes units four at a time, then one by one
+        var fcWeights = b.Constant("fc", DataType.Int8, [units, h * w * c], Enumerable.Range(0, units * h * w * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
+        var fcBias = b.Constant("fc_bias", DataType.Int32, [units], Enumerable.Range(0, units).Select(_ => random.Next(-5000, 5000)).ToArray(), Q(0.0005f, 0));
+        var logits = b.Activation("logits", DataType.Int8, [1, units], Q(0.5f, 0));
         b.AddOperator(OpKind.FullyConnected, [current, fcWeights, fcBias], [logits], new FullyConnectedOptions(Activation.None, false));
         b.MarkOutput(logits);
         return b.Build("chain");

@@ -65,7 +65,7 @@ public sealed class MemoryChecker
                     var result = plan.TensorOffset(stage.ResultTensor);
                     _allowed[FirmwareEmitter.LayerSymbol(tail)] =
                     [
-                        (accumulators, accumulators + 4L * graph.Tensors[stage.ResultTensor].Shape[^1]),
+                        (accumulators, accumulators + layout.AccumulatorBytes),
                         (result, result + graph.Tensors[stage.ResultTensor].SizeInBytes),
                     ];
                     _stepOfLayer[FirmwareEmitter.LayerSymbol(tail)] = step.Step;

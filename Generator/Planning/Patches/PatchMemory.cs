@@ -58,6 +58,7 @@ public static class PatchMemory
             Enumerable.Range(0, stage.Tensors.Length).Select(t => result.Offsets[t]).ToArray(),
             scratchIndex.Select(i => i < 0 ? -1 : result.Offsets[i]).ToArray(),
             result.Total,
-            accumulatorIndex < 0 ? -1 : result.Offsets[accumulatorIndex]);
+            accumulatorIndex < 0 ? -1 : result.Offsets[accumulatorIndex],
+            accumulatorIndex < 0 ? 0 : sizes[accumulatorIndex]);
     }
 }

@@ -87,7 +87,7 @@ public static class PatchPlanner
     public static PatchStage Build(Graph graph, IReadOnlyList<int> operators, int rows, int cols, OperatorRegistry? registry = null)
     {
         var reg = registry ?? OperatorRegistry.Default;
-        var tail = reg.For(graph.Operators[operators[^1]]) is IPatchableOperator ? null : graph.Operators[operators[^1]];
+        var tail = LastPatched(graph, operators, reg) == operators[^1] ? null : graph.Operators[operators[^1]];
         if (tail is not null && (reg.For(tail) is not IAccumulatingOperator accumulating
             || !accumulating.CanAccumulate(new OpContext(graph, tail), reg.For(tail).Prepare(new OpContext(graph, tail)))))
         {
@@ -160,8 +160,7 @@ public static class PatchPlanner
         var bestPeak = perLayer.ArenaBytes;
         foreach (var operators in Candidates(graph, order, reg))
         {
-            var lastPatched = reg.For(graph.Operators[operators[^1]]) is IPatchableOperator ? operators[^1] : operators[^2];
-            var splitShape = graph.Tensors[graph.Operators[lastPatched].Outputs[0]].Shape;
+            var splitShape = graph.Tensors[graph.Operators[LastPatched(graph, operators, reg)].Outputs[0]].Shape;
             foreach (var (rows, cols) in Grids(splitShape[1], splitShape[2]))
             {
                 var stage = Build(graph, operators, rows, cols, reg);
@@ -179,6 +178,10 @@ public static class PatchPlanner
         }
         return best;
     }
+
+    /// <summary>The candidate's last patched operator (whose output the grid cuts): the last one, or the one before its tail.</summary>
+    private static int LastPatched(Graph graph, IReadOnlyList<int> operators, OperatorRegistry reg) =>
+        reg.For(graph.Operators[operators[^1]]) is IPatchableOperator || operators.Count == 1 ? operators[^1] : operators[^2];
 
     /// <summary>Grids of 1 to 8 rows and columns: square, near-square, and bands of rows or columns (a halo on two sides only).</summary>
     private static IEnumerable<(int Rows, int Cols)> Grids(int height, int width)

@@ -66,6 +66,29 @@ public class SharedModelFirmwareTests
         }
     }
 
+    /// <summary>
+    /// micro_speech patched on the Cortex-M4 in the simulator with --check-memory: the depthwise patches and the
+    /// FULLY_CONNECTED tail write only their patch buffers, accumulators and output.
+    /// </summary>
+    [Test]
+    public void MicroSpeechReductionTailStaysInsideItsBuffers()
+    {
+        var prepared = ModelPipeline.Prepare(SharedModels.PathOf("tflm_micro_speech_quantized.tflite"), FirmwareHarness.Board("mps2-an386"), PatchSpec.Automatic);
+        Assert.That(prepared.Plan.Patch?.HasTail, Is.True);
+        var folder = Directory.CreateTempSubdirectory("microgen-e2e-").FullName;
+        try
+        {
+            var report = FirmwareVerifier.Verify(prepared, folder, ExecutionTarget.Simulator, [SeededInputs.Create(prepared.Original, 1)], checkMemory: true);
+            Assert.That(report.BitExact, Is.True, $"first mismatch {report.FirstMismatch}");
+            Assert.That(report.Violation, Is.Null);
+            Assert.That(report.MemoryProblems, Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [TestCaseSource(nameof(Models))]
     public void McuBoardsBuildOrRefuseAndQemuPrintsTheReference(string model)
     {

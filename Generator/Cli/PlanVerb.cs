@@ -38,12 +38,12 @@ public sealed class PlanVerb : IVerb
             if (parse.GetValue(inputOutside))
             {
                 outside = ModelPipeline.PlanFor(graph, options with { InputOutsideArena = true }, spec, parse.GetValue(budget));
-                plan = MemoryPlanner.Plan(graph, options, patch: outside.Patch);
+                plan = MemoryPlanner.Plan(graph, options, patch: outside.Patch, streams: outside.Streams);
             }
             else
             {
                 plan = ModelPipeline.PlanFor(graph, options, spec, parse.GetValue(budget));
-                outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: plan.Patch);
+                outside = MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: plan.Patch, streams: plan.Streams);
             }
             var report = PlanReport.Of(Path.GetFileName(path), boardName.Length == 0 ? null : boardName, graph, plan, outside);
             if (parse.GetValue(json))
@@ -74,10 +74,12 @@ public sealed class PlanVerb : IVerb
         o.WriteLine($"  peak SRAM (arena with scratch, model input and output): {r.PeakSramBytes.ToString("N0", n)} bytes");
         o.WriteLine($"  peak SRAM with the model input outside the arena:      {r.PeakSramBytesInputOutside.ToString("N0", n)} bytes");
         o.WriteLine($"  lower bound: {r.LowerBoundBytes.ToString("N0", n)} bytes (plan / bound = {r.RatioToLowerBound.ToString("0.000", n)}); largest scratch {r.ScratchBytes.ToString("N0", n)} bytes");
-        o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.MacOverhead)}");
+        o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.Streams, r.MacOverhead)}");
         o.WriteLine($"  placement: {r.Placement}");
-        // A patch stage's operators run together, in one step: shown in brackets.
-        var order = plan.Steps.Select(s => s.IsPatchStage ? $"[{string.Join(" ", plan.Patch!.AllOperators)}]" : s.Operator.ToString(CultureInfo.InvariantCulture));
+        // A patch stage's or a row-streamed segment's operators run together, in one step: shown in brackets.
+        var order = plan.Steps.Select(s => s.IsPatchStage ? $"[{string.Join(" ", plan.Patch!.AllOperators)}]"
+            : s.IsStream ? $"[{string.Join(" ", plan.Streams[s.Stream].Operators)}]"
+            : s.Operator.ToString(CultureInfo.InvariantCulture));
         o.WriteLine($"  operator order: {string.Join(" ", order)}");
         var rows = new List<string[]> { new[] { "offset", "bytes", "steps", "kind", "buffer" } };
         rows.AddRange(r.Buffers.OrderBy(b => b.FirstStep).ThenBy(b => b.Offset).Select(b => new[]

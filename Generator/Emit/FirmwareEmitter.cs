@@ -5,6 +5,7 @@ using MicroGen.Ir;
 using MicroGen.Ops;
 using MicroGen.Planning;
 using MicroGen.Planning.Patches;
+using MicroGen.Planning.Streams;
 
 namespace MicroGen.Emit;
 
@@ -25,8 +26,14 @@ public static class FirmwareEmitter
         var sources = new SortedSet<string>(StringComparer.Ordinal);
         var libraries = new SortedSet<string>(StringComparer.Ordinal);
         PatchStageModel? patchModel = null;
+        var streams = new List<StreamModel>();
         foreach (var step in plan.Steps)
         {
+            if (step.IsStream)
+            {
+                streams.Add(EmitStream(graph, plan, step, target, reg, constants, sources, libraries, layers.Count));
+                continue;
+            }
             if (step.IsPatchStage)
             {
                 patchModel = EmitPatchStage(graph, plan, step, target, reg, constants, sources, libraries, layers.Count);
@@ -87,7 +94,8 @@ public static class FirmwareEmitter
             board.IsHost ? "" : ".elf",
             options.ExpectedOutputs?.Select((o, i) => $"mg-output {i} {Convert.ToHexString(o).ToLowerInvariant()}").ToList() ?? [],
             patchModel,
-            libraries.ToList());
+            libraries.ToList(),
+            streams);
 
         var renderer = new TemplateRenderer();
         var files = new List<GeneratedFile>
@@ -197,6 +205,119 @@ public static class FirmwareEmitter
             block + layout.OffsetOf(stage, input.Index), block + layout.OffsetOf(stage, split.Index),
             stage.HasTail ? -1 : plan.TensorOffset(stage.OutputTensor), split.Shape[2], split.Shape[3] * split.Type.SizeInBytes(), split.SizeInBytes,
             layers, tail, position);
+    }
+
+    /// <summary>
+    /// A row-streamed segment: per operator, one parameter block per distinct band geometry (its inputs' windows as held
+    /// in that band), and per band where its new rows go and how its window slides. Inputs are read in their windows
+    /// (inside the step's scratch block) or whole (the segment's input); the last operator writes into the full output.
+    /// </summary>
+    private static StreamModel EmitStream(Graph graph, MemoryPlan plan, PlannedStep step, TargetFeatures target, OperatorRegistry reg,
+        Dictionary<string, ConstantArray> constants, SortedSet<string> sources, SortedSet<string> libraries, int position)
+    {
+        var segment = plan.Streams[step.Stream];
+        var layout = plan.StreamLayouts[step.Stream];
+        var block = plan.ScratchOffset(step);
+        var layers = new List<StreamLayerModel>();
+        long RowBytes(int tensor) => (long)graph.Tensors[tensor].Shape[2] * graph.Tensors[tensor].Shape[3] * graph.Tensors[tensor].Type.SizeInBytes();
+        for (var k = 0; k < segment.Operators.Length; k++)
+        {
+            var op = graph.Operators[segment.Operators[k]];
+            var ctx = new OpContext(graph, op);
+            var definition = reg.For(op);
+            var data = definition.Prepare(ctx);
+            var patchable = (IPatchableOperator)definition;
+            var output = op.Outputs[0];
+            var window = segment.IsWindow(output);
+            var blocks = new List<IReadOnlyList<FieldModel>>();
+            var keys = new List<string>();
+            var blockOfBand = new List<int>();
+            // Per band: the byte offset of each tensor operand from its base (inputs: the first row read; the output: where the new rows go).
+            var offsets = new Dictionary<int, List<long>>();
+            var drop = new List<long>();
+            var keep = new List<long>();
+            KernelCall? call = null;
+            var previous = default(PatchRegion);
+            void Offset(int tensor, long value) => (offsets.TryGetValue(tensor, out var list) ? list : offsets[tensor] = []).Add(value);
+            for (var band = 0; band < segment.Bands.Length; band++)
+            {
+                var computed = segment.Bands[band].Computed[k];
+                var inputs = new List<PatchRegion?>();
+                var seen = new HashSet<int>();
+                for (var i = 0; i < op.Inputs.Length; i++)
+                {
+                    var t = op.Inputs[i];
+                    var read = computed.Height == 0 || t < 0 || segment.IndexOf(t) < 0 ? null
+                        : StreamPlanner.Reads(patchable, ctx, data, i, computed, graph.Tensors[t].Shape[2]);
+                    inputs.Add(read);
+                    if (t >= 0 && segment.IndexOf(t) >= 0 && seen.Add(t))
+                    {
+                        var first = segment.IsWindow(t) ? segment.Bands[band].Held[segment.IndexOf(t)].Y0 : 0;
+                        Offset(t, read is { } r ? (r.Y0 - first) * RowBytes(t) : 0);
+                    }
+                }
+                if (computed.Height == 0)
+                {
+                    blockOfBand.Add(255);
+                    Offset(output, 0);
+                    drop.Add(0);
+                    keep.Add(0);
+                    continue;
+                }
+                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, computed), StorageOption.Separate(), target);
+                var fields = call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList();
+                var key = string.Join(";", fields.Select(f => f.Value));
+                var index = keys.IndexOf(key);
+                if (index < 0)
+                {
+                    index = keys.Count;
+                    keys.Add(key);
+                    blocks.Add(fields);
+                }
+                blockOfBand.Add(index);
+                if (window)
+                {
+                    var held = segment.Bands[band].Held[segment.IndexOf(output)];
+                    var kept = previous.Height == 0 ? 0 : previous.Y1 - held.Y0;
+                    drop.Add(kept > 0 ? (held.Y0 - previous.Y0) * RowBytes(output) : 0);
+                    keep.Add(kept > 0 ? kept * RowBytes(output) : 0);
+                    Offset(output, (computed.Y0 - held.Y0) * RowBytes(output));
+                    previous = held;
+                }
+                else
+                {
+                    drop.Add(0);
+                    keep.Add(0);
+                    Offset(output, computed.Y0 * RowBytes(output));
+                }
+            }
+            if (blocks.Count >= 255)
+            {
+                throw new InvalidOperationException($"{op.Describe()}: {blocks.Count} band geometries do not fit the template's byte table");
+            }
+            foreach (var source in call!.Sources)
+            {
+                sources.Add(source);
+            }
+            libraries.UnionWith(call.Libraries);
+            if (call.Operands.Any(o => o.IsList))
+            {
+                throw new InvalidOperationException($"{op.Describe()}: a kernel with operand lists cannot run in a row-streamed segment");
+            }
+            var symbol = LayerSymbol(op);
+            var windowOffset = window ? block + layout.OffsetOf(segment, output) : -1;
+            var tables = offsets.Select(e => new BandTableModel($"{symbol}_at_t{e.Key}", e.Value)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+            var operands = call.Operands.Select(o => o.IsScratch
+                ? new OperandModel("scratch", "void", block + layout.ScratchOffset, "")
+                : segment.IndexOf(o.Tensor) >= 0
+                    ? new OperandModel("banded", CLiterals.CType(graph.Tensors[o.Tensor].Type),
+                        segment.IsWindow(o.Tensor) ? block + layout.OffsetOf(segment, o.Tensor) : plan.TensorOffset(o.Tensor), $"{symbol}_at_t{o.Tensor}")
+                    : Operand(o, graph, plan, step, constants)).ToList();
+            layers.Add(new StreamLayerModel(op.Number, op.Kind.DisplayName(), symbol, call.Function, call.ParamsType, blocks, blockOfBand, tables,
+                drop, keep, windowOffset, operands));
+        }
+        return new StreamModel($"mg_stream_{segment.FirstNumber:D3}_{segment.LastNumber:D3}", segment.FirstNumber, segment.LastNumber, segment.Bands.Length,
+            layers, plan.TensorOffset(segment.OutputTensor), graph.Tensors[segment.OutputTensor].SizeInBytes, position);
     }
 
     /// <summary>The Runtime.C platform layer for the board: host stdio, or start-up + console driver.</summary>

@@ -17,12 +17,12 @@ public static class ModelPipeline
         return new PreparedModel(modelPath, original, graph, board, PlanFor(graph, new PlanOptions(board.Target), patches ?? PatchSpec.Off, budget));
     }
 
-    /// <summary>The per-layer plan, or the patched plan when the patch choice yields a stage.</summary>
+    /// <summary>The per-layer plan, or the plan with the patch stage or row-streamed segments the patch choice yields.</summary>
     public static MemoryPlan PlanFor(Ir.Graph graph, PlanOptions options, PatchSpec patches, double budget = PatchPlanner.DefaultBudget)
     {
         var perLayer = MemoryPlanner.Plan(graph, options);
-        var stage = patches.Resolve(graph, options, perLayer, budget);
-        return stage is null ? perLayer : MemoryPlanner.Plan(graph, options, patch: stage);
+        var choice = patches.Resolve(graph, options, perLayer, budget);
+        return choice.IsPerLayer ? perLayer : MemoryPlanner.Plan(graph, options, patch: choice.Stage, streams: choice.Streams);
     }
 
     /// <summary>Checks the fit, then renders the project (nothing is written here).</summary>

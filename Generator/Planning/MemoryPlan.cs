@@ -1,12 +1,14 @@
 using MicroGen.Ir;
 using MicroGen.Planning.Patches;
+using MicroGen.Planning.Streams;
 
 namespace MicroGen.Planning;
 
 /// <summary>
 /// Where everything lives during one invocation: the operator order, every buffer with its lifetime and arena offset,
 /// the arena size and the lower bound no placement of these buffers can beat; with a patch stage, the stage and the
-/// layout of one patch's buffers inside the stage's scratch block.
+/// layout of one patch's buffers inside the stage's scratch block; with row-streamed segments, each segment and the
+/// layout of its windows inside its step's scratch block.
 /// </summary>
 public sealed record MemoryPlan(
     EquatableArray<PlannedStep> Steps,
@@ -16,7 +18,9 @@ public sealed record MemoryPlan(
     long LowerBoundBytes,
     string Placement,
     PatchStage? Patch = null,
-    PatchLayout? PatchLayout = null)
+    PatchLayout? PatchLayout = null,
+    EquatableArray<StreamSegment> Streams = default,
+    EquatableArray<StreamLayout> StreamLayouts = default)
 {
     /// <summary>The arena offset of a non-constant tensor.</summary>
     public long TensorOffset(int tensor)

@@ -2,16 +2,18 @@ using MicroGen.Ir;
 using MicroGen.Ops;
 using MicroGen.Planning.Patches;
 using MicroGen.Planning.Placement;
+using MicroGen.Planning.Streams;
 
 namespace MicroGen.Planning;
 
 /// <summary>
 /// Plans one invocation's memory: operator order, storage sharing (aliases, in-place, overlapped streaming),
-/// buffer lifetimes, kernel scratch, optional patch stage, and static arena offsets.
+/// buffer lifetimes, kernel scratch, optional patch stage or row-streamed segments, and static arena offsets.
 /// </summary>
 public static class MemoryPlanner
 {
-    public static MemoryPlan Plan(Graph graph, PlanOptions options, OperatorRegistry? registry = null, PatchStage? patch = null)
+    public static MemoryPlan Plan(Graph graph, PlanOptions options, OperatorRegistry? registry = null, PatchStage? patch = null,
+        IReadOnlyList<StreamSegment>? streams = null)
     {
         var reg = registry ?? OperatorRegistry.Default;
         var storage = StorageOptionsOf(graph, options, reg);
@@ -23,7 +25,12 @@ public static class MemoryPlanner
         {
             order = PatchPlanner.OrderWith(patch, order);
         }
-        return PlanForOrder(graph, order, storage, options, patch is null ? null : (patch, PatchMemory.Layout(graph, patch, storage, options, reg)));
+        foreach (var segment in streams ?? [])
+        {
+            order = StreamPlanner.OrderWith(segment, order);
+        }
+        return PlanForOrder(graph, order, storage, options, patch is null ? null : (patch, PatchMemory.Layout(graph, patch, storage, options, reg)),
+            (streams ?? []).Select(s => (s, StreamPlanner.Layout(graph, s, storage, options))).ToArray());
     }
 
     public static IReadOnlyList<StorageOption>[] StorageOptionsOf(Graph graph, PlanOptions options, OperatorRegistry? registry = null)
@@ -33,16 +40,31 @@ public static class MemoryPlanner
     }
 
     public static MemoryPlan PlanForOrder(Graph graph, IReadOnlyList<int> order, IReadOnlyList<StorageOption>[] storage, PlanOptions options,
-        (PatchStage Stage, PatchLayout Layout)? patch = null)
+        (PatchStage Stage, PatchLayout Layout)? patch = null, IReadOnlyList<(StreamSegment Segment, StreamLayout Layout)>? streams = null)
     {
+        streams ??= [];
         if (!ExecutionOrder.IsTopological(graph, order))
         {
             throw new ArgumentException("the operator order is not a topological order of the graph");
         }
         var schedule = new List<ScheduledStep>();
         var stageStep = -1;
+        var streamSteps = new Dictionary<int, int>();
         foreach (var op in order)
         {
+            if (streams.Select((s, i) => (s.Segment, Index: i)).FirstOrDefault(s => s.Segment.Runs(op)) is { Segment: { } segment } stream)
+            {
+                if (segment.Operators[0] == op)
+                {
+                    var block = streams[stream.Index].Layout.Bytes;
+                    streamSteps[schedule.Count] = stream.Index;
+                    schedule.Add(new ScheduledStep(segment.Operators.Items.ToArray(), [segment.InputTensor], [segment.OutputTensor],
+                        segment.OutputOffsetFromInput is { } offset
+                            ? [StorageOption.Separate(block), new StorageOption(StorageMode.Overlapped, 0, block, offset)]
+                            : [StorageOption.Separate(block)]));
+                }
+                continue;
+            }
             if (patch is { } p && p.Stage.Runs(op))
             {
                 if (stageStep < 0)
@@ -75,11 +97,11 @@ public static class MemoryPlanner
                 }
             }
         }
-        var (steps, buffers) = Buffers(graph, schedule, choices, options, stageStep);
+        var (steps, buffers) = Buffers(graph, schedule, choices, options, stageStep, streamSteps);
         var problem = new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment);
         var result = options.Placement == PlacementStrategy.Greedy ? GreedyPlacement.Solve(problem) : SearchPlacement.Solve(problem);
         return new MemoryPlan(steps.ToArray(), buffers.ToArray(), result.Offsets, result.Total, problem.LowerBound(), result.Method,
-            patch?.Stage, patch?.Layout);
+            patch?.Stage, patch?.Layout, streams.Select(s => s.Segment).ToArray(), streams.Select(s => s.Layout).ToArray());
     }
 
     /// <summary>Single-step changes of <paramref name="choices"/> kept while they lower the bound; returns the final bound.</summary>
@@ -122,7 +144,7 @@ public static class MemoryPlanner
     /// <summary>The arena a greedy placement achieves for these choices: the objective of the sharing search.</summary>
     private static long Bound(Graph graph, List<ScheduledStep> schedule, int[] choices, PlanOptions options)
     {
-        var (_, buffers) = Buffers(graph, schedule, choices, options, -1);
+        var (_, buffers) = Buffers(graph, schedule, choices, options, -1, []);
         return GreedyPlacement.Solve(new PlacementProblem(buffers.Select(b => (IReadOnlyList<BufferSegment>)b.Segments.Items).ToArray(), options.Alignment)).Total;
     }
 
@@ -131,7 +153,7 @@ public static class MemoryPlanner
     /// <paramref name="stageStep"/> is the patch stage's step (-1: none), whose scratch is the stage's block.
     /// </summary>
     private static (List<PlannedStep> Steps, List<LogicalBuffer> Buffers) Buffers(Graph graph, List<ScheduledStep> schedule, int[] choices,
-        PlanOptions options, int stageStep)
+        PlanOptions options, int stageStep, Dictionary<int, int> streamSteps)
     {
         var groups = new StorageGroups(graph, schedule, options.InputOutsideArena);
         var steps = new List<PlannedStep>();
@@ -149,6 +171,7 @@ public static class MemoryPlanner
                 groups.EnsureOwnGroup(output);
             }
             var isStage = step == stageStep;
+            var stream = streamSteps.GetValueOrDefault(step, -1);
             var scratchIndex = -1;
             if (choice.ScratchBytes > 0)
             {
@@ -156,9 +179,10 @@ public static class MemoryPlanner
                 var first = graph.Operators[scheduled.Operators[0]];
                 scratch.Add((step, choice.ScratchBytes, isStage
                     ? $"patch buffers of operators {scheduled.Operators[0]}-{scheduled.Operators[^1]}"
+                    : stream >= 0 ? $"row windows of operators {scheduled.Operators[0]}-{scheduled.Operators[^1]}"
                     : $"scratch of operator {first.Index} ({first.Kind.DisplayName()})"));
             }
-            steps.Add(new PlannedStep(step, scheduled.Operators[0], choice, scratchIndex, isStage));
+            steps.Add(new PlannedStep(step, scheduled.Operators[0], choice, scratchIndex, isStage, stream));
         }
         var buffers = groups.ToBuffers()
             .Where(b => !(options.InputOutsideArena && b.Tensors.Any(t => graph.Inputs.Contains(t.Tensor))))

@@ -2,6 +2,7 @@ using MicroGen.Diagnostics;
 using MicroGen.Ir;
 using MicroGen.Ops;
 using MicroGen.Planning.Patches;
+using MicroGen.Planning.Streams;
 
 namespace MicroGen.Reference;
 
@@ -14,9 +15,13 @@ public sealed class ReferenceInterpreter
     private readonly (OperatorDefinition Definition, object Data)[] _prepared;
     private readonly PatchStage? _patch;
     private readonly PatchExecutor? _patchExecutor;
+    private readonly (StreamSegment Segment, StreamExecutor Executor)[] _streams;
 
-    /// <summary>Prepares the graph; with <paramref name="patch"/>, the stage's operators run patch by patch as the firmware runs them.</summary>
-    public ReferenceInterpreter(Graph graph, OperatorRegistry? registry = null, PatchStage? patch = null)
+    /// <summary>
+    /// Prepares the graph; with <paramref name="patch"/>, the stage's operators run patch by patch, and with
+    /// <paramref name="streams"/> each segment's operators run band by band, as the firmware runs them.
+    /// </summary>
+    public ReferenceInterpreter(Graph graph, OperatorRegistry? registry = null, PatchStage? patch = null, IReadOnlyList<StreamSegment>? streams = null)
     {
         Graph = graph;
         GraphValidator.Validate(graph, registry);
@@ -27,6 +32,14 @@ public sealed class ReferenceInterpreter
         Buffers = new TensorBuffers(graph);
         _patch = patch;
         _patchExecutor = patch is null ? null : new PatchExecutor(graph, patch, reg);
+        _streams = (streams ?? []).Select(s => (s, new StreamExecutor(graph, s, reg))).ToArray();
+        foreach (var (segment, _) in _streams)
+        {
+            if (graph.Operators.FirstOrDefault(o => o.Index < segment.Operators.Max() && !segment.Runs(o.Index) && o.Inputs.Contains(segment.OutputTensor)) is { } early)
+            {
+                throw new ArgumentException($"{early.Describe()} reads the output of the segment of {segment} before the segment's last operator index");
+            }
+        }
     }
 
     public Graph Graph { get; }
@@ -61,6 +74,15 @@ public sealed class ReferenceInterpreter
                 {
                     _patchExecutor!.Run(Buffers);
                     stageDone = true;
+                }
+                continue;
+            }
+            if (Array.FindIndex(_streams, s => s.Segment.Runs(i)) is var stream and >= 0)
+            {
+                // A segment runs where the last of its operators (by index) would: its input is ready long before.
+                if (_streams[stream].Segment.Operators.Max() == i)
+                {
+                    _streams[stream].Executor.Run(Buffers);
                 }
                 continue;
             }

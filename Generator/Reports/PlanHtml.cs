@@ -20,7 +20,7 @@ public static class PlanHtml
             LowerBound = Bytes(report.LowerBoundBytes),
             Ratio = report.RatioToLowerBound.ToString("0.000", n),
             Scratch = Bytes(report.ScratchBytes),
-            Patches = PatchSummary.Describe(report.Patch, report.MacOverhead),
+            Patches = PatchSummary.Describe(report.Patch, report.Streams, report.MacOverhead),
             Timeline = TimelineModel.Of(plan, graph),
             Buffers = report.Buffers.OrderBy(b => b.FirstStep).ThenBy(b => b.Offset).Select(b => new
             {

@@ -17,7 +17,8 @@ public sealed record PlanReport(
     PatchSummary? Patch,
     string Placement,
     IReadOnlyList<int> Order,
-    IReadOnlyList<BufferSummary> Buffers)
+    IReadOnlyList<BufferSummary> Buffers,
+    IReadOnlyList<StreamSummary> Streams)
 {
     public static PlanReport Of(string model, string? board, Graph graph, MemoryPlan plan, MemoryPlan inputOutside) => new(
         model,
@@ -33,5 +34,6 @@ public sealed record PlanReport(
         plan.Placement,
         plan.Steps.Select(s => s.Operator).ToList(),
         plan.Buffers.Select((b, i) => new BufferSummary(b.Name, b.Kind.ToString().ToLowerInvariant(), plan.Offsets[i], b.Bytes,
-            b.FirstStep, b.LastStep, b.Tensors.Select(t => t.Tensor).ToList())).ToList());
+            b.FirstStep, b.LastStep, b.Tensors.Select(t => t.Tensor).ToList())).ToList(),
+        StreamSummary.Of(plan));
 }

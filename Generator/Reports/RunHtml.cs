@@ -36,7 +36,7 @@ public static class RunHtml
             Peak = Bytes(report.PeakSramBytes),
             Arena = Bytes(report.ArenaBytes),
             LowerBound = Bytes(report.LowerBoundBytes),
-            Patches = PatchSummary.Describe(report.Patch, report.MacOverhead),
+            Patches = PatchSummary.Describe(report.Patch, report.Streams, report.MacOverhead),
             RegionChart = regions,
             SramChart = sram,
             LayerChart = layers,

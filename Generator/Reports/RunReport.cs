@@ -37,7 +37,8 @@ public sealed record RunReport(
     double MacPerCycle,
     PatchSummary? Patch,
     double MacOverhead,
-    IReadOnlyList<LayerReport> Layers)
+    IReadOnlyList<LayerReport> Layers,
+    IReadOnlyList<StreamSummary> Streams)
 {
     public static RunReport Of(PreparedModel model, VerificationReport verification)
     {
@@ -65,7 +66,7 @@ public sealed record RunReport(
             cycles, (long)(simulation?.Instructions ?? 0), Math.Round(simulation?.MillisecondsAtClock ?? 0, 4), totalMacs,
             cycles == 0 ? 0 : Math.Round((double)totalMacs / cycles, 4),
             PatchSummary.Of(model.Plan.Patch),
-            Math.Round(model.Plan.Patch?.MacOverhead ?? 0, 4), layers);
+            Math.Round(model.Plan.Patch?.MacOverhead ?? 0, 4), layers, StreamSummary.Of(model.Plan));
     }
 
     /// <summary>mg_layer_012_conv_2d gives 12.</summary>

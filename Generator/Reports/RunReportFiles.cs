@@ -39,9 +39,9 @@ public static class RunReportFiles
         {
             o.WriteLine($"  region {region.Region}: {region.UsedBytes.ToString("N0", n)} of {region.SizeBytes.ToString("N0", n)} bytes");
         }
-        if (r.Patch is not null)
+        if (r.Patch is not null || r.Streams.Count > 0)
         {
-            o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.MacOverhead)}");
+            o.WriteLine($"  patches: {PatchSummary.Describe(r.Patch, r.Streams, r.MacOverhead)}");
         }
         foreach (var l in r.Layers)
         {

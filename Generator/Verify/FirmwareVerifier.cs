@@ -45,7 +45,7 @@ public static class FirmwareVerifier
         {
             var debug = FirmwareBuilder.Build(folder, model.Board, "debug");
             var (transcript, _) = Execute(debug.Executable, model, target, cases[failing], null);
-            var order = model.Plan.Steps.Select(s => s.IsPatchStage ? model.Plan.Patch!.SplitNumber : model.Graph.Operators[s.Operator].Number).ToList();
+            var order = model.Plan.Steps.Select(s => s.IsPatchStage ? model.Plan.Patch!.SplitNumber : s.IsStream ? model.Plan.Streams[s.Stream].LastNumber : model.Graph.Operators[s.Operator].Number).ToList();
             mismatch = LayerComparison.FirstDifference(model.Original, cases[failing].Inputs, transcript, order);
         }
         return new VerificationReport(model.ModelName, model.Board.Name, target, build, results, mismatch, firstSimulation,

@@ -72,6 +72,30 @@ public sealed class MemoryChecker
                 }
                 continue;
             }
+            if (step.IsStream)
+            {
+                // Each operator writes its window (sliding it) or, the last one, the segment's output; and the shared scratch.
+                var segment = plan.Streams[step.Stream];
+                var layout = plan.StreamLayouts[step.Stream];
+                var block = plan.Offsets[step.ScratchBuffer];
+                foreach (var index in segment.Operators)
+                {
+                    var op = graph.Operators[index];
+                    var output = graph.Tensors[op.Outputs[0]];
+                    var start = segment.IsWindow(output.Index) ? block + layout.OffsetOf(segment, output.Index) : plan.TensorOffset(output.Index);
+                    var bytes = segment.IsWindow(output.Index)
+                        ? (long)segment.WindowRows[segment.IndexOf(output.Index)] * output.Shape[2] * output.Shape[3] * output.Type.SizeInBytes()
+                        : output.SizeInBytes;
+                    var ranges = new List<(long, long)> { (start, start + bytes) };
+                    if (layout.ScratchOffset >= 0)
+                    {
+                        ranges.Add((block + layout.ScratchOffset, block + layout.Bytes));
+                    }
+                    _allowed[FirmwareEmitter.LayerSymbol(op)] = ranges.ToArray();
+                    _stepOfLayer[FirmwareEmitter.LayerSymbol(op)] = step.Step;
+                }
+                continue;
+            }
             var layerOp = graph.Operators[step.Operator];
             var allowed = layerOp.Outputs.Where(plan.HasBuffer)
                 .Select(t => (plan.TensorOffset(t), plan.TensorOffset(t) + graph.Tensors[t].SizeInBytes)).ToList();

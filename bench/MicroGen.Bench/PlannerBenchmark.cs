@@ -9,7 +9,8 @@ using MicroGen.Planning.Rewrites;
 namespace MicroGen.Bench;
 
 /// <summary>
-/// Arena sizes per model: TFLM's (the anchor figures of ../shared/ANCHORS.md), MicroGen's per-layer and patched plans,
+/// Arena sizes per model: TFLM's (the anchor figures of ../shared/ANCHORS.md), MicroGen's per-layer plan and its
+/// automatic plan (a patch stage or row-streamed segments, chosen for the input inside and for it outside the arena),
 /// the lower bound, and the planning time.
 /// </summary>
 internal static class PlannerBenchmark
@@ -46,14 +47,18 @@ internal static class PlannerBenchmark
                 var graph = GraphRewriter.Optimize(ModelLoader.Load(path));
                 var options = PlanOptions.Default;
                 var perLayer = MemoryPlanner.Plan(graph, options);
-                var stage = PatchPlanner.Auto(graph, options, perLayer);
-                var patched = stage is null ? null : MemoryPlanner.Plan(graph, options, patch: stage);
-                var outside = stage is null ? null : MemoryPlanner.Plan(graph, options with { InputOutsideArena = true }, patch: stage);
+                var chosen = PatchSpec.Automatic.Resolve(graph, options, perLayer, PatchPlanner.DefaultBudget);
+                var patched = chosen.IsPerLayer ? null : MemoryPlanner.Plan(graph, options, patch: chosen.Stage, streams: chosen.Streams);
+                // With the input outside the arena the choice is made for that figure (as `plan --input-outside` does).
+                var outsideOptions = options with { InputOutsideArena = true };
+                var outsideChoice = PatchSpec.Automatic.Resolve(graph, outsideOptions, MemoryPlanner.Plan(graph, outsideOptions), PatchPlanner.DefaultBudget);
+                var outside = outsideChoice.IsPerLayer ? null : MemoryPlanner.Plan(graph, outsideOptions, patch: outsideChoice.Stage, streams: outsideChoice.Streams);
                 var ms = clock.Elapsed.TotalMilliseconds;
                 var tflm = TflmArena.GetValueOrDefault(name);
                 Console.WriteLine($"| {name} | {(tflm == 0 ? "-" : tflm.ToString("N0", n))} | {perLayer.ArenaBytes.ToString("N0", n)} | "
                     + $"{(tflm == 0 ? "-" : ((double)perLayer.ArenaBytes / tflm).ToString("0.00", n))} | "
-                    + (patched is null ? "no better plan | - | " : $"{patched.ArenaBytes.ToString("N0", n)} ({stage!.Rows}x{stage.Cols} until op {stage.SplitNumber}, +{stage.MacOverhead.ToString("P1", n)} MACs) | {outside!.ArenaBytes.ToString("N0", n)} | ")
+                    + (patched is null ? "no better plan | " : $"{patched.ArenaBytes.ToString("N0", n)} ({Describe(chosen)}) | ")
+                    + (outside is null ? "- | " : $"{outside.ArenaBytes.ToString("N0", n)} ({Describe(outsideChoice)}) | ")
                     + $"{perLayer.LowerBoundBytes.ToString("N0", n)} | {ms.ToString("0", n)} |");
             }
             catch (UserErrorException e)
@@ -63,4 +68,8 @@ internal static class PlannerBenchmark
         }
         return 0;
     }
+
+    private static string Describe(PatchChoice choice) => choice.Stage is { } stage
+        ? $"{stage.Rows}x{stage.Cols} until op {stage.SplitNumber}, +{stage.MacOverhead.ToString("P1", CultureInfo.InvariantCulture)} MACs"
+        : $"{choice.Streams.Length} row-streamed segments, ops {string.Join(", ", choice.Streams.Select(s => $"{s.FirstNumber}-{s.LastNumber}"))}";
 }

@@ -21,4 +21,5 @@ public sealed record FirmwareModel(
     string OutputExtension,
     IReadOnlyList<string> ExpectedLines,
     PatchStageModel? Patch,
-    IReadOnlyList<string> Libraries);
+    IReadOnlyList<string> Libraries,
+    IReadOnlyList<StreamModel> Streams);

@@ -20,7 +20,7 @@ public static class CommonOptions
 
     public static Option<string> Patches() => new("--patches")
     {
-        Description = "Patch-based execution of the first stage: off, auto, or ROWSxCOLS@OPERATOR (e.g. 2x2@5).",
+        Description = "Patch-based execution of the first stage or row-streamed segments: off, auto (the lower peak of the best patch stage and the best row-streamed segments), or ROWSxCOLS@OPERATOR (e.g. 2x2@5).",
         DefaultValueFactory = _ => "off",
     };
 

@@ -71,5 +71,5 @@ internal static class PlannerBenchmark
 
     private static string Describe(PatchChoice choice) => choice.Stage is { } stage
         ? $"{stage.Rows}x{stage.Cols} until op {stage.SplitNumber}, +{stage.MacOverhead.ToString("P1", CultureInfo.InvariantCulture)} MACs"
-        : $"{choice.Streams.Length} row-streamed segments, ops {string.Join(", ", choice.Streams.Select(s => $"{s.FirstNumber}-{s.LastNumber}"))}";
+        : $"{choice.Streams.Length} row-streamed segment{(choice.Streams.Length == 1 ? "" : "s")}, ops {string.Join(", ", choice.Streams.Select(s => $"{s.FirstNumber}-{s.LastNumber}"))}";
 }

@@ -144,7 +144,7 @@ public static class StreamPlanner
             throw new InvalidOperationException($"{name}: {ops[^1].Describe()} computed {produced[^1]} of {heights[^1]} rows");
         }
         return new StreamSegment(operators.ToArray(), tensors, input, outputs[^1], bandRows, bands.ToArray(), window,
-            OutputOffset(graph, ops, tensors, bands, Needs, target, reg), ops[0].Number, ops[^1].Number);
+            OutputOffset(graph, ops, tensors, bands, Needs, target, reg), ops.Min(o => o.Number), ops[^1].Number);
     }
 
     /// <summary>
@@ -297,7 +297,8 @@ public static class StreamPlanner
     /// Chooses the segments that lower the peak of <paramref name="perLayer"/> most: between consecutive cuts only the
     /// cut tensor is live, so the peak is the largest of the parts' peaks, and a dynamic programme over the cuts picks,
     /// part by part, per-layer execution (the per-layer plan's live bytes there) or a segment (its input and output, shared
-    /// where rows allow, plus its windows and scratch). Returns no segments when none lowers the peak.
+    /// where rows allow, plus its windows and scratch). Segments away from the peak then get taller bands. Returns no
+    /// segments when none lowers the peak.
     /// </summary>
     public static IReadOnlyList<StreamSegment> Auto(Graph graph, PlanOptions options, MemoryPlan perLayer, OperatorRegistry? registry = null)
     {
@@ -363,7 +364,26 @@ public static class StreamPlanner
                 chosen.Insert(0, segment);
             }
         }
-        return chosen;
+        // Fewer, taller bands cost fewer kernel calls and window slides: a segment away from the peak gets the tallest
+        // band (up to 8 rows) whose bytes stay within the peak, kept only if the whole plan does not grow.
+        var peak = best[^1];
+        var widened = chosen.Select(segment =>
+        {
+            var tallest = segment;
+            for (var rows = 2; rows <= 8; rows *= 2)
+            {
+                var taller = Build(graph, segment.Operators.Items, rows, options, reg);
+                if (IoBytes(graph, taller, options) + Layout(graph, taller, storage, options).Bytes > peak)
+                {
+                    break;
+                }
+                tallest = taller;
+            }
+            return tallest;
+        }).ToList();
+        return widened.SequenceEqual(chosen)
+            || MemoryPlanner.Plan(graph, options, reg, streams: widened).ArenaBytes > MemoryPlanner.Plan(graph, options, reg, streams: chosen).ArenaBytes
+            ? chosen : widened;
     }
 
     /// <summary>The bytes of a segment's input and output in the arena: shared where the output may overlap the input.</summary>

@@ -12,7 +12,8 @@ namespace MicroGen.Planning.Streams;
 /// <see cref="WindowRows"/> is each tensor's window height (0 for the input and output, which are full tensors).
 /// <see cref="OutputOffsetFromInput"/> is where the output may start relative to the input when the two share bytes
 /// (every row of the output is written only after the input rows beneath it were read for the last time); null when
-/// they cannot share.
+/// they cannot share. <see cref="FirstNumber"/> is the lowest operator number in the model file, <see cref="LastNumber"/>
+/// the number of the operator writing the output (the last to run).
 /// </summary>
 public sealed record StreamSegment(
     EquatableArray<int> Operators,

@@ -101,6 +101,31 @@ public class CliTests
         Assert.That(text, Does.Contain("operator order: 0 [1 2] 3").And.Contain("5x1 until operator 2 (its input summed patch by patch"));
     }
 
+    /// <summary>ResNet-8's automatic plan streams its residual blocks row by row: JSON lists the segments, the text names them.</summary>
+    [Test]
+    public void PlanJsonListsRowStreamedSegments()
+    {
+        var model = SharedModels.PathOf("mlperf_tiny_pretrainedResnet_quant.tflite");
+        var (exit, json, err) = Run("plan", model, "--patches", "auto", "--json");
+        Assert.That(exit, Is.EqualTo(0), err);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("patch").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var streams = root.GetProperty("streams").EnumerateArray().ToList();
+        Assert.That(streams, Is.Not.Empty);
+        foreach (var stream in streams)
+        {
+            Assert.That(stream.GetProperty("first_op").GetInt32(), Is.LessThan(stream.GetProperty("last_op").GetInt32()));
+            Assert.That(stream.GetProperty("bands").GetInt32() * stream.GetProperty("band_rows").GetInt32(), Is.GreaterThan(0));
+            Assert.That(stream.GetProperty("window_bytes").GetInt64(), Is.GreaterThan(0));
+        }
+        Assert.That(root.GetProperty("mac_overhead").GetDouble(), Is.EqualTo(0.0), "line buffers recompute nothing");
+        var (_, text, _) = Run("plan", model, "--patches", "off");
+        var (_, streamed, _) = Run("plan", model, "--patches", "auto");
+        Assert.That(streamed, Does.Contain("row by row with line buffers (no extra MACs): operators " + streams[0].GetProperty("first_op").GetInt32()));
+        Assert.That(text, Does.Contain("patches: none"));
+    }
+
     [Test]
     public void UnknownVerbOrOptionIsExitTwo()
     {

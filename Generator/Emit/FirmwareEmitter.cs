@@ -148,24 +148,14 @@ public static class FirmwareEmitter
             var definition = reg.For(op);
             var data = definition.Prepare(ctx);
             var patchable = (IPatchableOperator)definition;
-            var blocks = new List<IReadOnlyList<FieldModel>>();
-            var keys = new List<string>();
+            var blocks = new ParameterBlocks();
             var blockOfPatch = new List<int>();
             KernelCall? call = null;
             foreach (var patch in stage.Patches)
             {
                 var inputs = op.Inputs.Select(t => t >= 0 && stage.Tensors.Contains(t) ? patch.RegionOf(stage, t) : (PatchRegion?)null).ToList();
                 call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, patch.RegionOf(stage, op.Outputs[0])), StorageOption.Separate(), target);
-                var fields = call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList();
-                var key = string.Join(";", fields.Select(f => f.Value));
-                var index = keys.IndexOf(key);
-                if (index < 0)
-                {
-                    index = keys.Count;
-                    keys.Add(key);
-                    blocks.Add(fields);
-                }
-                blockOfPatch.Add(index);
+                blockOfPatch.Add(blocks.IndexOf(call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList()));
             }
             foreach (var source in call!.Sources)
             {
@@ -182,7 +172,7 @@ public static class FirmwareEmitter
                 : stage.Tensors.Contains(o.Tensor)
                     ? new OperandModel("arena", CLiterals.CType(graph.Tensors[o.Tensor].Type), block + layout.OffsetOf(stage, o.Tensor), "")
                     : Operand(o, graph, plan, step, constants)).ToList();
-            layers.Add(new PatchLayerModel(op.Number, op.Kind.DisplayName(), LayerSymbol(op), call.Function, call.ParamsType, blocks, blockOfPatch, operands));
+            layers.Add(new PatchLayerModel(op.Number, op.Kind.DisplayName(), LayerSymbol(op), call.Function, call.ParamsType, blocks.Blocks, blockOfPatch, operands));
         }
         var input = graph.Tensors[stage.InputTensor];
         var split = graph.Tensors[stage.OutputTensor];
@@ -229,8 +219,7 @@ public static class FirmwareEmitter
             var patchable = (IPatchableOperator)definition;
             var output = op.Outputs[0];
             var window = segment.IsWindow(output);
-            var blocks = new List<IReadOnlyList<FieldModel>>();
-            var keys = new List<string>();
+            var blocks = new ParameterBlocks();
             var blockOfBand = new List<int>();
             // Per band: the byte offset of each tensor operand from its base (inputs: the first row read; the output: where the new rows go).
             var offsets = new Dictionary<int, List<long>>();
@@ -265,16 +254,7 @@ public static class FirmwareEmitter
                     continue;
                 }
                 call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, computed), StorageOption.Separate(), target);
-                var fields = call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList();
-                var key = string.Join(";", fields.Select(f => f.Value));
-                var index = keys.IndexOf(key);
-                if (index < 0)
-                {
-                    index = keys.Count;
-                    keys.Add(key);
-                    blocks.Add(fields);
-                }
-                blockOfBand.Add(index);
+                blockOfBand.Add(blocks.IndexOf(call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList()));
                 if (window)
                 {
                     var held = segment.Bands[band].Held[segment.IndexOf(output)];
@@ -291,9 +271,9 @@ public static class FirmwareEmitter
                     Offset(output, computed.Y0 * RowBytes(output));
                 }
             }
-            if (blocks.Count >= 255)
+            if (blocks.Blocks.Count >= 255)
             {
-                throw new InvalidOperationException($"{op.Describe()}: {blocks.Count} band geometries do not fit the template's byte table");
+                throw new InvalidOperationException($"{op.Describe()}: {blocks.Blocks.Count} band geometries do not fit the template's byte table");
             }
             foreach (var source in call!.Sources)
             {
@@ -313,7 +293,7 @@ public static class FirmwareEmitter
                     ? new OperandModel("banded", CLiterals.CType(graph.Tensors[o.Tensor].Type),
                         segment.IsWindow(o.Tensor) ? block + layout.OffsetOf(segment, o.Tensor) : plan.TensorOffset(o.Tensor), $"{symbol}_at_t{o.Tensor}")
                     : Operand(o, graph, plan, step, constants)).ToList();
-            layers.Add(new StreamLayerModel(op.Number, op.Kind.DisplayName(), symbol, call.Function, call.ParamsType, blocks, blockOfBand, tables,
+            layers.Add(new StreamLayerModel(op.Number, op.Kind.DisplayName(), symbol, call.Function, call.ParamsType, blocks.Blocks, blockOfBand, tables,
                 drop, keep, windowOffset, operands));
         }
         return new StreamModel($"mg_stream_{segment.FirstNumber:D3}_{segment.LastNumber:D3}", segment.FirstNumber, segment.LastNumber, segment.Bands.Length,

@@ -180,22 +180,9 @@ public class PatchPlannerTests
             var stage = PatchPlanner.Build(graph, operators, rows, cols);
             var options = new PlanOptions(board.Target);
             var plan = MemoryPlanner.Plan(graph, options, patch: stage);
-            var project = MicroGen.Emit.FirmwareEmitter.Emit(graph, plan, board, new MicroGen.Emit.EmitOptions("tail_chain.tflite"));
-            var folder = Directory.CreateTempSubdirectory("microgen-tail-").FullName;
-            try
-            {
-                project.WriteTo(folder);
-                var build = MicroGen.Build.FirmwareBuilder.Build(folder, board);
-                var inputs = FirmwareHarness.RandomInputs(graph, random);
-                var transcript = board.IsHost ? MicroGen.Run.FirmwareRunner.OnHost(build.Executable, inputs)
-                    : MicroGen.Run.FirmwareRunner.OnSimulator(build.Executable, board, inputs).Transcript;
-                Assert.That(FirmwareHarness.Outputs(graph, transcript), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)),
-                    $"{boardName}, chain {chain}: {rows}x{cols} patches until operator {stage.SplitNumber}");
-            }
-            finally
-            {
-                Directory.Delete(folder, true);
-            }
+            var inputs = FirmwareHarness.RandomInputs(graph, random);
+            Assert.That(FirmwareHarness.RunPlan(graph, plan, board, "tail_chain.tflite", inputs), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)),
+                $"{boardName}, chain {chain}: {rows}x{cols} patches until operator {stage.SplitNumber}");
         }
     }
 
@@ -244,38 +231,7 @@ public class PatchPlannerTests
         var ops = random.Next(1, 5);
         for (var i = 0; i < ops; i++)
         {
-            int k = random.Next(1, 6), s = random.Next(1, 3), d = random.Next(1, 3);
-            var padding = random.Next(2) == 0 ? Padding.Same : Padding.Valid;
-            int outH = Window2D.OutSize(padding, h, k, s, d), outW = Window2D.OutSize(padding, w, k, s, d);
-            if (outH < 1 || outW < 1)
-            {
-                (k, s, d, padding) = (1, 1, 1, Padding.Valid);
-                (outH, outW) = (h, w);
-            }
-            var kind = random.Next(3);
-            var outC = kind == 0 ? random.Next(1, 6) : c;
-            var output = b.Activation($"t{i}", DataType.Int8, [1, outH, outW, outC], Q(0.05f, random.Next(-128, 128)));
-            if (kind == 0)
-            {
-                var filter = b.Constant($"w{i}", DataType.Int8, [outC, k, k, c], Enumerable.Range(0, outC * k * k * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
-                b.AddOperator(OpKind.Conv2D, [current, filter], [output], new Conv2DOptions(padding, s, s, d, d, Activation.None));
-            }
-            else if (kind == 1)
-            {
-                var filter = b.Constant($"w{i}", DataType.Int8, [1, k, k, c], Enumerable.Range(0, k * k * c).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
-                b.AddOperator(OpKind.DepthwiseConv2D, [current, filter], [output], new DepthwiseConv2DOptions(padding, s, s, d, d, 1, Activation.Relu));
-            }
-            else
-            {
-                (outH, outW) = (Window2D.OutSize(padding, h, k, s, 1), Window2D.OutSize(padding, w, k, s, 1));
-                if (outH < 1 || outW < 1)
-                {
-                    (k, s, padding, outH, outW) = (1, 1, Padding.Valid, h, w);
-                }
-                output = b.Activation($"p{i}", DataType.Int8, [1, outH, outW, c], b.Tensors[current].Quantization);
-                b.AddOperator(random.Next(2) == 0 ? OpKind.AveragePool2D : OpKind.MaxPool2D, [current], [output], new Pool2DOptions(padding, s, s, k, k, Activation.None));
-            }
-            (current, h, w, c) = (output, outH, outW, b.Tensors[output].Shape[3]);
+            (current, h, w, c) = RandomLayers.Window(b, random, current, h, w, c, i);
         }
         // A FULLY_CONNECTED (with a bias) ends the chain.
         var units = random.Next(1, 10); // the C tail takes units four at a time, then one by one

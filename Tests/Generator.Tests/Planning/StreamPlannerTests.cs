@@ -79,29 +79,16 @@ public class StreamPlannerTests
             }
             var plan = MemoryPlanner.Plan(graph, new PlanOptions(board.Target), streams: chosen);
             Assert.That(plan.Steps.Count(s => s.IsStream), Is.EqualTo(chosen.Count));
-            var project = MicroGen.Emit.FirmwareEmitter.Emit(graph, plan, board, new MicroGen.Emit.EmitOptions("streamed.tflite"));
-            var folder = Directory.CreateTempSubdirectory("microgen-stream-").FullName;
-            try
-            {
-                project.WriteTo(folder);
-                var build = MicroGen.Build.FirmwareBuilder.Build(folder, board);
-                var inputs = FirmwareHarness.RandomInputs(graph, random);
-                var transcript = board.IsHost ? MicroGen.Run.FirmwareRunner.OnHost(build.Executable, inputs)
-                    : MicroGen.Run.FirmwareRunner.OnSimulator(build.Executable, board, inputs).Transcript;
-                Assert.That(FirmwareHarness.Outputs(graph, transcript), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)),
-                    $"{boardName}, network {network}: {string.Join("; ", chosen)}");
-            }
-            finally
-            {
-                Directory.Delete(folder, true);
-            }
+            var inputs = FirmwareHarness.RandomInputs(graph, random);
+            Assert.That(FirmwareHarness.RunPlan(graph, plan, board, "streamed.tflite", inputs), Is.EqualTo(new ReferenceInterpreter(graph).Invoke(inputs)),
+                $"{boardName}, network {network}: {string.Join("; ", chosen)}");
         }
     }
 
     /// <summary>
-    /// A 3x3 depthwise layer (SAME, stride 1) on 6 rows, then a 1x1 convolution, one row per band: the depthwise output's
-    /// window holds one row, and its input is the full model input. Band 0 computes depthwise row 0 (reading rows 0-1),
-    /// band 5 row 5. A 3x3 expansion in front of the depthwise layer needs a window of three rows.
+    /// By hand, on a 6x5 map, one row per band: a 1x1 expansion (2 to 4 channels), a 3x3 depthwise layer (SAME, stride 1),
+    /// a 1x1 projection. The depthwise row y reads expansion rows y-1..y+1, so the expansion's window holds three rows and
+    /// runs one row ahead; the depthwise output's window holds the one row the projection reads.
     /// </summary>
     [Test]
     public void WindowsHoldTheRowsTheirReadersStillNeed()
@@ -145,38 +132,7 @@ public class StreamPlannerTests
                 current = Block(b, random, current, h, w, c, i);
                 continue;
             }
-            int k = random.Next(1, 6), s = random.Next(1, 3), d = random.Next(1, 3);
-            var padding = random.Next(2) == 0 ? Padding.Same : Padding.Valid;
-            int outH = Window2D.OutSize(padding, h, k, s, d), outW = Window2D.OutSize(padding, w, k, s, d);
-            if (outH < 2 || outW < 1)
-            {
-                (k, s, d, padding, outH, outW) = (1, 1, 1, Padding.Valid, h, w);
-            }
-            var kind = random.Next(3);
-            var outC = kind == 0 ? random.Next(1, 6) : c;
-            if (kind == 2)
-            {
-                (outH, outW) = (Window2D.OutSize(padding, h, k, s, 1), Window2D.OutSize(padding, w, k, s, 1));
-                if (outH < 2 || outW < 1)
-                {
-                    (k, s, padding, outH, outW) = (1, 1, Padding.Valid, h, w);
-                }
-            }
-            var output = b.Activation($"t{i}", DataType.Int8, [1, outH, outW, outC], kind == 2 ? b.Tensors[current].Quantization : Q(0.05f, random.Next(-128, 128)));
-            if (kind == 0)
-            {
-                b.AddOperator(OpKind.Conv2D, [current, Weights(b, random, $"w{i}", [outC, k, k, c])], [output], new Conv2DOptions(padding, s, s, d, d, Activation.None));
-            }
-            else if (kind == 1)
-            {
-                b.AddOperator(OpKind.DepthwiseConv2D, [current, Weights(b, random, $"w{i}", [1, k, k, c])], [output],
-                    new DepthwiseConv2DOptions(padding, s, s, d, d, 1, Activation.Relu));
-            }
-            else
-            {
-                b.AddOperator(random.Next(2) == 0 ? OpKind.AveragePool2D : OpKind.MaxPool2D, [current], [output], new Pool2DOptions(padding, s, s, k, k, Activation.None));
-            }
-            (current, h, w, c) = (output, outH, outW, outC);
+            (current, h, w, c) = RandomLayers.Window(b, random, current, h, w, c, i, minHeight: 2);
         }
         b.MarkOutput(current);
         return b.Build("network");
@@ -188,17 +144,14 @@ public class StreamPlannerTests
         var expand = c * random.Next(2, 5);
         var k = 2 * random.Next(1, 4) + 1;
         var expanded = b.Activation($"e{i}", DataType.Int8, [1, h, w, expand], Q(0.05f, random.Next(-128, 128)));
-        b.AddOperator(OpKind.Conv2D, [input, Weights(b, random, $"we{i}", [expand, 1, 1, c])], [expanded], new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.Relu6));
+        b.AddOperator(OpKind.Conv2D, [input, RandomLayers.Weights(b, random, $"we{i}", [expand, 1, 1, c])], [expanded], new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.Relu6));
         var depthwise = b.Activation($"d{i}", DataType.Int8, [1, h, w, expand], Q(0.05f, random.Next(-128, 128)));
-        b.AddOperator(OpKind.DepthwiseConv2D, [expanded, Weights(b, random, $"wd{i}", [1, k, k, expand])], [depthwise],
+        b.AddOperator(OpKind.DepthwiseConv2D, [expanded, RandomLayers.Weights(b, random, $"wd{i}", [1, k, k, expand])], [depthwise],
             new DepthwiseConv2DOptions(Padding.Same, 1, 1, 1, 1, 1, Activation.Relu6));
         var projected = b.Activation($"p{i}", DataType.Int8, [1, h, w, c], Q(0.05f, random.Next(-128, 128)));
-        b.AddOperator(OpKind.Conv2D, [depthwise, Weights(b, random, $"wp{i}", [c, 1, 1, expand])], [projected], new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.None));
+        b.AddOperator(OpKind.Conv2D, [depthwise, RandomLayers.Weights(b, random, $"wp{i}", [c, 1, 1, expand])], [projected], new Conv2DOptions(Padding.Same, 1, 1, 1, 1, Activation.None));
         var sum = b.Activation($"s{i}", DataType.Int8, [1, h, w, c], Q(0.08f, random.Next(-128, 128)));
         b.AddOperator(OpKind.Add, [projected, input], [sum], new ActivationOptions(Activation.None));
         return sum;
     }
-
-    private static int Weights(GraphBuilder b, Random random, string name, int[] shape) =>
-        b.Constant(name, DataType.Int8, shape, Enumerable.Range(0, shape.Aggregate(1, (x, y) => x * y)).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(), Q(0.01f, 0));
 }

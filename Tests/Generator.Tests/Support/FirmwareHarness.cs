@@ -40,6 +40,27 @@ public static class FirmwareHarness
         }
     }
 
+    /// <summary>
+    /// Emits the graph with the given plan for a board, builds it in a temporary folder and runs it once (on the host, or
+    /// in the simulator for an MCU board); returns the printed outputs.
+    /// </summary>
+    public static byte[][] RunPlan(Graph graph, MemoryPlan plan, Board board, string modelName, IReadOnlyList<byte[]> inputs)
+    {
+        var project = FirmwareEmitter.Emit(graph, plan, board, new EmitOptions(modelName));
+        var folder = Directory.CreateTempSubdirectory("microgen-plan-").FullName;
+        try
+        {
+            project.WriteTo(folder);
+            var build = FirmwareBuilder.Build(folder, board);
+            var transcript = board.IsHost ? FirmwareRunner.OnHost(build.Executable, inputs) : FirmwareRunner.OnSimulator(build.Executable, board, inputs).Transcript;
+            return Outputs(graph, transcript);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public static byte[][] Outputs(Graph graph, FirmwareTranscript transcript) =>
         Enumerable.Range(0, graph.Outputs.Length).Select(i =>
             transcript.Outputs.TryGetValue(i, out var bytes) ? bytes : throw new AssertionException($"no output {i} in:\n{transcript.Text}")).ToArray();

@@ -44,7 +44,8 @@ public sealed class DemoVerb : IVerb
             o.WriteLine($"MicroGen demo: {prepared.ModelName} on {chosen.Name} ({chosen.CoreName}, {chosen.ClockHz / 1e6:0} MHz)");
             o.WriteLine($"  model     {summary.Operators.Count} operators, {summary.TotalMacs.ToString("N0", n)} MACs, {summary.WeightBytes.ToString("N0", n)} bytes of weights");
             o.WriteLine($"  plan      arena {prepared.Plan.ArenaBytes.ToString("N0", n)} bytes (lower bound {prepared.Plan.LowerBoundBytes.ToString("N0", n)}; {prepared.Plan.Placement})"
-                + (prepared.Plan.Patch is { } stage ? $"; {stage.Rows}x{stage.Cols} patches until operator {stage.SplitNumber}, {stage.MacOverhead.ToString("P1", n)} extra MACs" : ""));
+                + (prepared.Plan.Patch is null && prepared.Plan.Streams.Length == 0 ? ""
+                    : "; " + PatchSummary.Describe(PatchSummary.Of(prepared.Plan.Patch), StreamSummary.Of(prepared.Plan), prepared.Plan.Patch?.MacOverhead ?? 0)));
 
             var cases = Enumerable.Range(1, parse.GetValue(inputs)).Select(seed => SeededInputs.Create(prepared.Original, seed)).ToList();
             var boardFolder = Path.Combine(folder, chosen.Name);

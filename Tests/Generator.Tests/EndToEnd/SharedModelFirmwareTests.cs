@@ -89,6 +89,30 @@ public class SharedModelFirmwareTests
         }
     }
 
+    /// <summary>
+    /// Row-streamed segments on the Cortex-M4 in the simulator with --check-memory: each operator writes only its window
+    /// (sliding it included), the shared scratch, or the segment's output.
+    /// </summary>
+    [TestCase("mlperf_tiny_pretrainedResnet_quant.tflite")]
+    [TestCase("mlperf_tiny_vww_96_int8.tflite")]
+    public void RowStreamedSegmentsStayInsideTheirBuffers(string model)
+    {
+        var prepared = ModelPipeline.Prepare(SharedModels.PathOf(model), FirmwareHarness.Board("mps2-an386"), PatchSpec.Automatic);
+        Assert.That(prepared.Plan.Streams, Is.Not.Empty, "the automatic plan streams rows");
+        var folder = Directory.CreateTempSubdirectory("microgen-e2e-").FullName;
+        try
+        {
+            var report = FirmwareVerifier.Verify(prepared, folder, ExecutionTarget.Simulator, [SeededInputs.Create(prepared.Original, 1)], checkMemory: true);
+            Assert.That(report.BitExact, Is.True, $"first mismatch {report.FirstMismatch}");
+            Assert.That(report.Violation, Is.Null);
+            Assert.That(report.MemoryProblems, Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [TestCaseSource(nameof(Models))]
     public void McuBoardsBuildOrRefuseAndQemuPrintsTheReference(string model)
     {

@@ -44,6 +44,13 @@ public static class StreamPlanner
         {
             throw new UnsupportedModelException($"{name} read {external.Count} feature maps; a row-streamed segment reads exactly one 4-D map");
         }
+        for (var k = 0; k < ops.Count; k++)
+        {
+            if (ops[k].Inputs.Any(t => outputs.IndexOf(t) >= k))
+            {
+                throw new ArgumentException($"{name}: {ops[k].Describe()} reads a tensor written at or after it; the operators must be in execution order");
+            }
+        }
         for (var k = 0; k < ops.Count - 1; k++)
         {
             var tensor = outputs[k];

@@ -14,12 +14,21 @@ namespace MicroGen.Ops.Fast;
 /// </summary>
 public static class FastLowering
 {
-    /// <summary>Scratch bytes of a CONV_2D on the family's kernel (the C macros' formulas).</summary>
+    /// <summary>
+    /// Scratch bytes of a CONV_2D on the family's kernel (the C macros' formulas). A pointwise layer gets the general
+    /// kernel's scratch: inside a patch stage or a row-streamed segment its input buffer may hold more than its output
+    /// (a halo another reader needs), and then it runs on the general kernel (<see cref="Conv"/>).
+    /// </summary>
     public static long ConvScratch(Conv2DData d, FastKernelFamily family, TargetFeatures target)
     {
         var depth = FastFilters.Depth4(d.Window.FilterHeight * d.Window.FilterWidth * d.InputDepth);
-        return family == FastKernelFamily.Pointwise ? (target.Dsp ? 4L : 2L) * depth : (target.Dsp ? 5L : 2L) * depth;
+        return (target.Dsp ? 5L : 2L) * depth;
     }
+
+    /// <summary>Whether the window maps input pixel i to output pixel i (1x1, stride 1, no padding, equal sizes): the pointwise kernel's contract.</summary>
+    private static bool IsPixelForPixel(Window2D w) =>
+        w is { FilterHeight: 1, FilterWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
+        && w.InputHeight == w.OutputHeight && w.InputWidth == w.OutputWidth;
 
     /// <summary>A CONV_2D, or a depthwise layer over one input channel (its filter as <see cref="DepthwiseFilterAsConvolution"/>).</summary>
     /// <param name="filter">The filter as [output channel][tap] (CONV_2D's own layout).</param>
@@ -30,7 +39,7 @@ public static class FastLowering
         var depth = FastFilters.Depth4(taps);
         var channels = Channels(ctx, filter, d.OutputDepth, taps, (c, t) => c * taps + t, d.Bias, d.InputOffset, d.OutputOffset,
             d.OutputMultiplier, d.OutputShift, d.ActivationMin, d.ActivationMax, kernelNegates: false)!;
-        var pointwise = family == FastKernelFamily.Pointwise;
+        var pointwise = family == FastKernelFamily.Pointwise && IsPixelForPixel(w);
         var widened = target.Dsp && FastKernelPlan.Widened(ctx.Graph, target).Contains(ctx.Op.Index);
         var arranged = widened
             ? FastFilters.ChannelPairsWidened(filter, d.OutputDepth, taps, channels.NegateFilter)

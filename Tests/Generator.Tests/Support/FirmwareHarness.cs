@@ -2,6 +2,7 @@ using MicroGen.Boards;
 using MicroGen.Build;
 using MicroGen.Emit;
 using MicroGen.Ir;
+using MicroGen.Ops;
 using MicroGen.Planning;
 using MicroGen.Run;
 
@@ -42,11 +43,12 @@ public static class FirmwareHarness
 
     /// <summary>
     /// Emits the graph with the given plan for a board, builds it in a temporary folder and runs it once (on the host, or
-    /// in the simulator for an MCU board); returns the printed outputs.
+    /// in the simulator for an MCU board); returns the printed outputs. <paramref name="target"/> overrides the board's
+    /// kernel choice (it must be the one the plan was made for).
     /// </summary>
-    public static byte[][] RunPlan(Graph graph, MemoryPlan plan, Board board, string modelName, IReadOnlyList<byte[]> inputs)
+    public static byte[][] RunPlan(Graph graph, MemoryPlan plan, Board board, string modelName, IReadOnlyList<byte[]> inputs, TargetFeatures? target = null)
     {
-        var project = FirmwareEmitter.Emit(graph, plan, board, new EmitOptions(modelName));
+        var project = FirmwareEmitter.Emit(graph, plan, board, new EmitOptions(modelName, Target: target));
         var folder = Directory.CreateTempSubdirectory("microgen-plan-").FullName;
         try
         {

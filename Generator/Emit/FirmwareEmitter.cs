@@ -149,14 +149,11 @@ public static class FirmwareEmitter
             var data = definition.Prepare(ctx);
             var patchable = (IPatchableOperator)definition;
             var blocks = new ParameterBlocks();
-            var blockOfPatch = new List<int>();
-            KernelCall? call = null;
-            foreach (var patch in stage.Patches)
-            {
-                var inputs = op.Inputs.Select(t => t >= 0 && stage.Tensors.Contains(t) ? patch.RegionOf(stage, t) : (PatchRegion?)null).ToList();
-                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, patch.RegionOf(stage, op.Outputs[0])), StorageOption.Separate(), target);
-                blockOfPatch.Add(blocks.IndexOf(call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList()));
-            }
+            var calls = LowerEach(definition, ctx, stage.Patches.Select(patch => (object?)patchable.ForPatch(ctx, data,
+                op.Inputs.Select(t => t >= 0 && stage.Tensors.Contains(t) ? patch.RegionOf(stage, t) : (PatchRegion?)null).ToList(),
+                patch.RegionOf(stage, op.Outputs[0]))).ToList(), target);
+            var blockOfPatch = calls.Select(c => blocks.IndexOf(c!.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList())).ToList();
+            var call = calls[0];
             foreach (var source in call!.Sources)
             {
                 sources.Add(source);
@@ -225,7 +222,7 @@ public static class FirmwareEmitter
             var offsets = new Dictionary<int, List<long>>();
             var drop = new List<long>();
             var keep = new List<long>();
-            KernelCall? call = null;
+            var geometries = new List<object?>();
             var previous = default(PatchRegion);
             void Offset(int tensor, long value) => (offsets.TryGetValue(tensor, out var list) ? list : offsets[tensor] = []).Add(value);
             for (var band = 0; band < segment.Bands.Length; band++)
@@ -247,14 +244,13 @@ public static class FirmwareEmitter
                 }
                 if (computed.Height == 0)
                 {
-                    blockOfBand.Add(255);
+                    geometries.Add(null);
                     Offset(output, 0);
                     drop.Add(0);
                     keep.Add(0);
                     continue;
                 }
-                call = definition.Lower(ctx, patchable.ForPatch(ctx, data, inputs, computed), StorageOption.Separate(), target);
-                blockOfBand.Add(blocks.IndexOf(call.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList()));
+                geometries.Add(patchable.ForPatch(ctx, data, inputs, computed));
                 if (window)
                 {
                     var held = segment.Bands[band].Held[segment.IndexOf(output)];
@@ -271,6 +267,9 @@ public static class FirmwareEmitter
                     Offset(output, computed.Y0 * RowBytes(output));
                 }
             }
+            var calls = LowerEach(definition, ctx, geometries, target);
+            blockOfBand.AddRange(calls.Select(c => c is null ? 255 : blocks.IndexOf(c.Fields.Select(f => Field(PatchVariant(f, constants), constants)).ToList())));
+            var call = calls.First(c => c is not null);
             if (blocks.Blocks.Count >= 255)
             {
                 throw new InvalidOperationException($"{op.Describe()}: {blocks.Blocks.Count} band geometries do not fit the template's byte table");
@@ -298,6 +297,18 @@ public static class FirmwareEmitter
         }
         return new StreamModel($"mg_stream_{segment.FirstNumber:D3}_{segment.LastNumber:D3}", segment.FirstNumber, segment.LastNumber, segment.Bands.Length,
             layers, plan.TensorOffset(segment.OutputTensor), graph.Tensors[segment.OutputTensor].SizeInBytes, position);
+    }
+
+    /// <summary>
+    /// Lowers one operator for each of its geometries in a patch stage or a row-streamed segment (null: nothing to run
+    /// there). The layer has one function for all of them, so when the optimised kernels would take different functions
+    /// (a geometry one of them cannot handle), every geometry runs on the portable kernel.
+    /// </summary>
+    private static List<KernelCall?> LowerEach(OperatorDefinition definition, OpContext ctx, IReadOnlyList<object?> geometries, TargetFeatures target)
+    {
+        List<KernelCall?> Lower(TargetFeatures t) => geometries.Select(g => g is null ? null : definition.Lower(ctx, g, StorageOption.Separate(), t)).ToList();
+        var calls = Lower(target);
+        return calls.Where(c => c is not null).Select(c => c!.Function).Distinct().Count() > 1 ? Lower(target.WithKernels(KernelChoice.Reference)) : calls;
     }
 
     /// <summary>The Runtime.C platform layer for the board: host stdio, or start-up + console driver.</summary>

@@ -189,6 +189,13 @@ public sealed class DepthwiseConv2DOp : OperatorDefinition<DepthwiseConv2DData>,
         {
             return FastLowering.Conv(ctx, d.AsConvolution()!, FastLowering.DepthwiseFilterAsConvolution(ctx, d), family, target);
         }
+        if (d.Window.PadTop < 0 || d.Window.PadLeft < 0)
+        {
+            // A patch buffer holding rows or columns before the first one this layer reads (a halo another reader of the
+            // same map needs): the channel-plane and pixel kernels assume the buffer starts at the window; the general
+            // kernel skips them.
+            family = FastKernelFamily.None;
+        }
         if (family == FastKernelFamily.DepthwisePixel && storage.Variant != RingVariant)
         {
             return FastLowering.DepthwisePixel(ctx, d, target);

@@ -1,5 +1,4 @@
 using MicroGen.Ir;
-using MicroGen.Planning.Patches;
 
 namespace MicroGen.Planning.Streams;
 
@@ -32,9 +31,6 @@ public sealed record StreamSegment(
     public int IndexOf(int tensor) => Tensors.AsSpan().IndexOf(tensor);
 
     public bool IsWindow(int tensor) => tensor != InputTensor && tensor != OutputTensor && Tensors.Contains(tensor);
-
-    /// <summary>The held rows of <paramref name="tensor"/> after band <paramref name="band"/> (-1: before the first).</summary>
-    public PatchRegion HeldAfter(int band, int tensor) => band < 0 ? default : Bands[band].Held[IndexOf(tensor)];
 
     public override string ToString() => $"operators {FirstNumber}-{LastNumber} in {Bands.Length} bands of {BandRows} row{(BandRows == 1 ? "" : "s")}";
 }
